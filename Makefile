@@ -1,0 +1,53 @@
+# Pistoia2030 portal. `make help` lists the targets.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+BENCH_DB := var/bench.sqlite3
+BENCH_SCALE ?= --phase-updates 500
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet ".[dev]"
+	@rm -rf build *.egg-info
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create the virtualenv and install the dependencies
+
+run: $(STAMP) ## Set up the demo site (idempotent) and serve it on http://127.0.0.1:8000
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP) ## Run the whole test suite (browser tests skip when Chromium is missing)
+	$(PY) -m pytest
+
+lint: $(STAMP) ## Check lint and formatting with ruff
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(STAMP) ## Fix lint and format the code with ruff
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+bench: $(STAMP) ## Build a large demo database and print SQL queries and render times per page type
+	@mkdir -p var
+	rm -f $(BENCH_DB)
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --no-input -v0
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo_content $(BENCH_SCALE) --no-admin
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench
+
+clean: ## Remove the virtualenv, the local database, media and caches
+	rm -rf $(VENV) var media staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,37 @@
+"""Factories for the home app, used by tests and the demo content."""
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from home.models import ContentPage, HomeGoal, HomePage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Pistoia2030"
+    slug = "home"
+    motto = "Costruire Capacità"
+    intro = "Un percorso condiviso di scoperta, valorizzazione e innovazione, verso la Pistoia del futuro."
+
+    class Meta:
+        model = HomePage
+
+
+class HomeGoalFactory(DjangoModelFactory):
+    home = factory.SubFactory(HomePageFactory)
+    title = factory.Iterator(
+        ["Dare visibilità", "Stimolare la partecipazione", "Accrescere le competenze", "Creare sinergie"]
+    )
+    text = factory.Faker("paragraph", locale="it_IT")
+
+    class Meta:
+        model = HomeGoal
+
+
+class ContentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=3, locale="it_IT")
+    intro = factory.Faker("paragraph", locale="it_IT")
+    body = factory.LazyAttribute(lambda page: [("paragraph", f"<p>{page.intro}</p>")])
+
+    class Meta:
+        model = ContentPage

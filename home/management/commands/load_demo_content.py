@@ -1,0 +1,38 @@
+"""Fill the site with demo content drawn from the programme's text. Safe to run again."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo import programme, site
+
+
+class Command(BaseCommand):
+    help = (
+        "Crea la struttura del sito e i contenuti demo di Pistoia2030 (idempotente). "
+        "Le opzioni di scala generano grandi volumi per i benchmark."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--phase-updates",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Genera N aggiornamenti di fase in più, oltre a quelli reali (per i benchmark).",
+        )
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Non creare l'utente amministratore demo."
+        )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home = site.build_home()
+            pages = site.build_content_pages(home)
+            site.build_site_settings(home, pages)
+            phases = programme.build_phases()
+            programme_page = programme.build_programme_page(home)
+            programme.build_phase_updates(programme_page, phases, options["phase_updates"])
+            site.build_goals(home)
+        if not options["no_admin"]:
+            site.build_admin(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Contenuti demo pronti: http://127.0.0.1:8000/"))

@@ -1,0 +1,119 @@
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from portal.blocks import BaseStreamBlock
+from portal.models import BasePage
+from stories.models import ProgrammePage, ProgrammePhase
+from stories.models.programme import current_phase
+
+
+class HomePage(BasePage):
+    """The home page: motto and purpose, the four goals, the phase timeline, the latest news."""
+
+    motto = models.CharField(
+        _("motto"),
+        max_length=80,
+        default="Costruire Capacità",
+        help_text=_("Il filo conduttore del programma, in grande in testa alla pagina."),
+    )
+    hero_image = models.ForeignKey(
+        "portal.PortalImage",
+        verbose_name=_("immagine di apertura"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("motto"), FieldPanel("intro"), FieldPanel("hero_image")],
+            heading=_("Apertura"),
+        ),
+        InlinePanel("goals", heading=_("Obiettivi"), label=_("obiettivo"), max_num=6),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ContentPage", "stories.ProgrammePage"]
+    # One home per language: the Italian site and its English translation.
+    max_count = 2
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @cached_property
+    def programme_page(self):
+        return ProgrammePage.objects.live().child_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        phases = list(ProgrammePhase.objects.filter(locale_id=self.locale_id))
+        programme = self.programme_page
+        context.update(
+            goals=self.goals.select_related("page"),
+            phases=phases,
+            current_phase=current_phase(phases),
+            programme_page=programme,
+            latest_updates=programme.updates()[:3] if programme else [],
+        )
+        return context
+
+
+class HomeGoal(Orderable):
+    """One of the programme's goals, leading to the part of the site that serves it."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="goals")
+    title = models.CharField(_("obiettivo"), max_length=80, help_text=_("Ad esempio «Dare visibilità»."))
+    text = models.TextField(_("descrizione"), max_length=500)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("sezione del sito"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("La sezione che realizza l'obiettivo, ad esempio la Mappa degli innovatori."),
+    )
+    link_label = models.CharField(
+        _("testo del collegamento"),
+        max_length=80,
+        blank=True,
+        help_text=_("Ad esempio «Mappa degli innovatori». Se vuoto si usa il titolo della sezione."),
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("page"), FieldPanel("link_label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("obiettivo")
+        verbose_name_plural = _("obiettivi")
+
+    def __str__(self):
+        return self.title
+
+
+class ContentPage(BasePage):
+    """A generic page built from blocks: Chi siamo, Il nostro approccio, privacy, accessibility."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("pagina di contenuto")
+        verbose_name_plural = _("pagine di contenuto")

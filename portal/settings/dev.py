@@ -1,0 +1,9 @@
+"""Local development: debug on, a fixed insecure key, e-mail on the console."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-dev-only-pistoia2030-not-for-production")
+INTERNAL_IPS = ["127.0.0.1"]

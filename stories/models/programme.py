@@ -1,0 +1,162 @@
+"""The programme: its four phases (snippets), the programme page and the phase updates."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from portal.blocks import BaseStreamBlock
+from portal.images import prefetch_image
+from portal.models import BasePage
+from portal.pagination import paginate
+
+from .articles import ArticlePage
+
+
+class PhaseStatus(models.TextChoices):
+    PLANNED = "planned", _("In programma")
+    IN_PROGRESS = "in_progress", _("In corso")
+    COMPLETED = "completed", _("Conclusa")
+
+
+class ProgrammePhase(TranslatableMixin, models.Model):
+    """One of the programme's four phases: Esplorazione, Progettazione, Azione, Valutazione."""
+
+    number = models.PositiveSmallIntegerField(
+        _("numero"),
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+        help_text=_("Da 1 a 4: l'ordine della fase nel programma."),
+    )
+    name = models.CharField(_("nome"), max_length=80)
+    summary = models.TextField(_("sintesi"), max_length=600)
+    status = models.CharField(
+        _("stato"), max_length=20, choices=PhaseStatus.choices, default=PhaseStatus.PLANNED
+    )
+    start_date = models.DateField(_("inizio"), null=True, blank=True)
+    end_date = models.DateField(_("fine"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("name")]),
+        FieldPanel("summary"),
+        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["number"]
+        verbose_name = _("fase del programma")
+        verbose_name_plural = _("fasi del programma")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "number"], name="unique_phase_number_per_locale")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("La fine non può precedere l'inizio.")})
+
+    @property
+    def is_current(self) -> bool:
+        return self.status == PhaseStatus.IN_PROGRESS
+
+
+def current_phase(phases):
+    """The phase in progress (the first one, if editors marked more than one)."""
+    return next((phase for phase in phases if phase.is_current), None)
+
+
+class ProgrammePage(BasePage):
+    """/programma/: the four phases as a timeline and the phase updates, newest first."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.PhaseUpdatePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("pagina del programma")
+
+    @cached_property
+    def phases(self) -> list[ProgrammePhase]:
+        return list(ProgrammePhase.objects.filter(locale_id=self.locale_id))
+
+    def updates(self, phase_number: int | None = None):
+        """The live phase updates under this page, newest first, ready for cards."""
+        updates = (
+            PhaseUpdatePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("phase")
+            .prefetch_related(prefetch_image("image"), "tagged_items__tag")
+            .order_by("-date", "-pk")
+        )
+        if phase_number:
+            updates = updates.filter(phase__number=phase_number)
+        return updates
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        selected = request.GET.get("fase", "")
+        selected_phase = next((p for p in self.phases if str(p.number) == selected), None)
+        context.update(
+            phases=self.phases,
+            current_phase=current_phase(self.phases),
+            selected_phase=selected_phase,
+            updates=paginate(request, self.updates(selected_phase and selected_phase.number)),
+        )
+        return context
+
+
+class PhaseUpdateTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.PhaseUpdatePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PhaseUpdatePage(ArticlePage):
+    """News on the progress of one phase of the programme."""
+
+    phase = models.ForeignKey(
+        ProgrammePhase,
+        verbose_name=_("fase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="updates",
+        help_text=_("La fase del programma di cui parla l'aggiornamento."),
+    )
+    tags = ClusterTaggableManager(through=PhaseUpdateTag, blank=True, verbose_name=_("tag"))
+
+    content_panels = [
+        *ArticlePage.content_panels,
+        MultiFieldPanel([FieldPanel("phase"), FieldPanel("tags")], heading=_("Classificazione")),
+    ]
+
+    parent_page_types = ["stories.ProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("aggiornamento di fase")
+        verbose_name_plural = _("aggiornamenti di fase")
+
+    @cached_property
+    def tag_list(self):
+        """Tags from the prefetched through rows, so cards in a listing make no extra query."""
+        return [item.tag for item in self.tagged_items.all()]
