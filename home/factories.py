@@ -9,7 +9,7 @@ from home.models import ContentPage, HomeGoal, HomePage
 
 class HomePageFactory(wagtail_factories.PageFactory):
     title = "Pistoia2030"
-    slug = "home"
+    slug = "pistoia2030"
     motto = "Costruire Capacità"
     intro = "Un percorso condiviso di scoperta, valorizzazione e innovazione, verso la Pistoia del futuro."
 

@@ -1,0 +1,41 @@
+"""Shared fixtures: a site whose root is the home page, the programme and its phases."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from home.factories import HomePageFactory
+from stories.factories import ProgrammePageFactory, ProgrammePhaseFactory
+from stories.models import PhaseStatus
+
+
+@pytest.fixture
+def home_page(db):
+    """The Italian home page, root of the default site (Wagtail's welcome page removed)."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Pistoia2030"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home
+
+
+@pytest.fixture
+def phases(db):
+    statuses = [
+        PhaseStatus.COMPLETED,
+        PhaseStatus.COMPLETED,
+        PhaseStatus.IN_PROGRESS,
+        PhaseStatus.PLANNED,
+    ]
+    names = ["Esplorazione", "Progettazione", "Azione", "Valutazione"]
+    return [
+        ProgrammePhaseFactory(number=number, name=name, status=status)
+        for number, (name, status) in enumerate(zip(names, statuses, strict=True), start=1)
+    ]
+
+
+@pytest.fixture
+def programme_page(home_page, phases):
+    return ProgrammePageFactory(parent=home_page, show_in_menus=True)
