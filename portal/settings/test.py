@@ -17,3 +17,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # A real PostgreSQL run passes DATABASE_URL; otherwise the test database is SQLite in memory.
 if "DATABASE_URL" not in os.environ:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

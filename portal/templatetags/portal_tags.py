@@ -50,13 +50,16 @@ def language_switcher(context):
     request = context["request"]
     active = translation.get_language()
     site = Site.find_for_request(request)
+    # The page's own translations win over the other languages' home pages.
+    preferred = [p for p in (page, site and site.root_page) if isinstance(p, Page)]
+    candidates = Page.objects.live().filter(
+        translation_key__in=[p.translation_key for p in preferred]
+    ).select_related("locale")
     pages_by_language = {}
-    if site:
-        for candidate in (page, site.root_page):
-            if isinstance(candidate, Page):
-                for translated in candidate.get_translations(inclusive=True).live().select_related("locale"):
-                    code = translated.locale.language_code
-                    pages_by_language.setdefault(code, translated)
+    for wanted in preferred:
+        for candidate in candidates:
+            if candidate.translation_key == wanted.translation_key:
+                pages_by_language.setdefault(candidate.locale.language_code, candidate)
     links = []
     for code, name in settings.LANGUAGES:
         target = pages_by_language.get(code)

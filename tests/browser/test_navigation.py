@@ -1,0 +1,48 @@
+"""The site frame in a real browser: skip link, main navigation, no accessibility violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from home.factories import ContentPageFactory
+
+
+@pytest.fixture
+def site(home_page, programme_page):
+    ContentPageFactory(parent=home_page, title="Il nostro approccio", slug="il-nostro-approccio", show_in_menus=True)
+    return home_page
+
+
+def test_skip_link_and_main_navigation(page, live_server, site):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    skip_link = page.locator("a.skip-link")
+    assert skip_link.evaluate("element => element === document.activeElement")
+    assert skip_link.is_visible()  # visible once focused
+    page.keyboard.press("Enter")
+    assert page.url.endswith("/#main")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    navigation = page.get_by_role("navigation", name="Navigazione principale")
+    navigation.get_by_role("link", name="Il programma").click()
+    page.wait_for_url(live_server.url + "/programma/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Il programma"
+    current = navigation.locator('[aria-current="page"]')
+    assert current.inner_text() == "Il programma"
+
+    navigation.get_by_role("link", name="Il nostro approccio").click()
+    page.wait_for_url(live_server.url + "/il-nostro-approccio/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Il nostro approccio"
+
+
+@pytest.mark.parametrize("path", ["/", "/programma/", "/il-nostro-approccio/", "/cerca/?q=fase", "/non-esiste/"])
+def test_pages_have_no_accessibility_violations(page, live_server, site, path):
+    page.goto(live_server.url + path)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_layout_holds_at_320_pixels(page, live_server, site):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server.url + "/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0

@@ -1,0 +1,73 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+from portal.models import SiteSettings
+from stories.models import PhaseUpdatePage, ProgrammePhase
+
+
+def load(*args) -> str:
+    out = StringIO()
+    call_command("load_demo_content", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_content_builds_the_site():
+    output = load()
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert [g.title for g in home.goals.all()] == [
+        "Dare visibilità",
+        "Stimolare la partecipazione",
+        "Accrescere le competenze",
+        "Creare sinergie",
+    ]
+    assert list(ProgrammePhase.objects.values_list("name", flat=True)) == [
+        "Esplorazione",
+        "Progettazione",
+        "Azione",
+        "Valutazione",
+    ]
+    assert home.get_children().filter(slug="il-nostro-approccio").exists()
+    assert PhaseUpdatePage.objects.live().count() >= 6
+    assert SiteSettings.for_site(site).accessibility_page is not None
+    assert get_user_model().objects.get(username="admin").is_superuser
+    assert "admin / " in output
+
+
+@pytest.mark.django_db
+def test_demo_content_is_idempotent(client):
+    load()
+    pages = Page.objects.count()
+    phases = ProgrammePhase.objects.count()
+    output = load()
+    assert Page.objects.count() == pages
+    assert ProgrammePhase.objects.count() == phases
+    assert "password invariata" in output
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_scale_option_adds_phase_updates_once():
+    load("--no-admin")
+    real = PhaseUpdatePage.objects.count()
+    load("--phase-updates", "7", "--no-admin")
+    assert PhaseUpdatePage.objects.count() == real + 7
+    load("--phase-updates", "7", "--no-admin")
+    assert PhaseUpdatePage.objects.count() == real + 7
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_demo_page_renders(client):
+    load("--no-admin")
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url

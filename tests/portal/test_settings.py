@@ -1,0 +1,84 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+from wagtail.models import Locale
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check-only-0123456789",
+    "ALLOWED_HOSTS": "pistoia2030.example.org",
+}
+
+
+def run_manage(*args, env=None):
+    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_language_and_time_zone():
+    assert settings.LANGUAGE_CODE == "it"
+    assert settings.TIME_ZONE == "Europe/Rome"
+    assert settings.WAGTAIL_I18N_ENABLED
+    assert [code for code, _name in settings.LANGUAGES] == ["it", "en"]
+
+
+def test_both_locales_exist(db):
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {"it", "en"}
+
+
+def test_map_tiles_get_the_origin():
+    # OpenStreetMap refuses tiles (403) to pages sending no Referer.
+    assert settings.SECURE_REFERRER_POLICY == "strict-origin-when-cross-origin"
+
+
+def test_tests_use_locmem_email_and_cache():
+    assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
+    assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_base_settings_have_no_secret_and_no_debug():
+    source = (BASE_DIR / "portal/settings/base.py").read_text()
+    assert "DEBUG = True" not in source
+    assert "django-insecure" not in source
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage("check", "--settings=portal.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_deploy_check_is_clean(tmp_path):
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", "--settings=portal.settings.production", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_url_switches_database(tmp_path):
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'other.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+    }
+    code = "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=BASE_DIR,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == str(tmp_path / "other.sqlite3")
