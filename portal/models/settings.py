@@ -35,6 +35,8 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("La pagina con la dichiarazione di accessibilità, linkata nel piè di pagina."),
     )
 
+    select_related = ["privacy_page", "accessibility_page"]
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],

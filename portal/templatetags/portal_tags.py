@@ -8,12 +8,12 @@ register = template.Library()
 
 
 def _home_page(request) -> Page | None:
-    """The home page of the reader's language (the site root, or its translation)."""
+    """The home page of the reader's language: the site root (Italian) or its translation."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     root = site.root_page
-    if root.locale.language_code == translation.get_language():
+    if translation.get_language() == settings.LANGUAGE_CODE:
         return root
     return root.get_translation_or_none(Locale.get_active()) or root
 

@@ -104,7 +104,7 @@ class ProgrammePage(BasePage):
             .public()
             .child_of(self)
             .select_related("phase")
-            .prefetch_related(prefetch_image("image"), "tagged_items__tag")
+            .prefetch_related(prefetch_image("image"))
             .order_by("-date", "-pk")
         )
         if phase_number:
@@ -119,7 +119,12 @@ class ProgrammePage(BasePage):
             phases=self.phases,
             current_phase=current_phase(self.phases),
             selected_phase=selected_phase,
-            updates=paginate(request, self.updates(selected_phase and selected_phase.number)),
+            updates=paginate(
+                request,
+                self.updates(selected_phase and selected_phase.number).prefetch_related(
+                    "tagged_items__tag"
+                ),
+            ),
         )
         return context
 

@@ -29,6 +29,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+            # The live server flushes the database after each test: serialized rollback
+            # restores what migrations created (the tree root, the locales) for the next one.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")
@@ -55,3 +58,4 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
