@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,4 +15,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portale")
 
     def ready(self):
+        from wagtail.signals import post_page_move
+
+        from portal.cache import renew_on_content_change
+
         post_migrate.connect(create_cache_table, sender=self)
+        for signal in (post_save, post_delete, post_page_move):
+            signal.connect(renew_on_content_change, dispatch_uid=f"portal-content-{id(signal)}")
