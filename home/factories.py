@@ -1,7 +1,8 @@
 """Factories for the home app, used by tests and the demo content."""
 
-import factory
 import wagtail_factories
+
+import factory
 from factory.django import DjangoModelFactory
 
 from home.models import ContentPage, HomeGoal, HomePage
@@ -20,7 +21,12 @@ class HomePageFactory(wagtail_factories.PageFactory):
 class HomeGoalFactory(DjangoModelFactory):
     home = factory.SubFactory(HomePageFactory)
     title = factory.Iterator(
-        ["Dare visibilità", "Stimolare la partecipazione", "Accrescere le competenze", "Creare sinergie"]
+        [
+            "Dare visibilità",
+            "Stimolare la partecipazione",
+            "Accrescere le competenze",
+            "Creare sinergie",
+        ]
     )
     text = factory.Faker("paragraph", locale="it_IT")
 

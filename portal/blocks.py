@@ -77,14 +77,14 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Scegli una pagina del sito oppure un indirizzo esterno (uno solo).")
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": ValidationError(message)}
-            )
+            raise blocks.StructBlockValidationError(block_errors={"page": ValidationError(message)})
         return value
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("valore"), max_length=20, help_text=_("Ad esempio «120» o «4»."))
+    value = blocks.CharBlock(
+        label=_("valore"), max_length=20, help_text=_("Ad esempio «120» o «4».")
+    )
     label = blocks.CharBlock(label=_("etichetta"), max_length=80)
     description = blocks.CharBlock(label=_("nota"), required=False, max_length=160)
 
@@ -116,7 +116,9 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     embed = EmbedBlock(
         label=_("Video o contenuto incorporato"),
-        help_text=_("Indirizzo di un video (YouTube, Vimeo) o di un altro contenuto incorporabile."),
+        help_text=_(
+            "Indirizzo di un video (YouTube, Vimeo) o di un altro contenuto incorporabile."
+        ),
         icon="media",
         template="components/streamfield/embed_block.html",
     )

@@ -14,8 +14,17 @@ CONTENT_VERSION_KEY = "portal:content-version"
 # Apps whose rows appear on public pages; a change to any of them renews the version.
 CONTENT_APPS = {"portal", "home", "stories", "innovators", "courses", "taggit", "wagtailcore"}
 # wagtailcore rows that change on every draft save or login and never show on public pages.
-IGNORED_MODELS = {"revision", "pagelogentry", "modellogentry", "pagesubscription", "taskstate",
-                  "workflowstate", "comment", "commentreply", "pagelock"}
+IGNORED_MODELS = {
+    "revision",
+    "pagelogentry",
+    "modellogentry",
+    "pagesubscription",
+    "taskstate",
+    "workflowstate",
+    "comment",
+    "commentreply",
+    "pagelock",
+}
 
 
 def content_version() -> str:

@@ -1,8 +1,9 @@
 """Factories for the portal's shared models, used by tests and the demo content."""
 
-import factory
 import wagtail_factories
 from wagtail.models import Collection
+
+import factory
 
 from portal.models import PortalImage
 

@@ -2,10 +2,11 @@
 
 import datetime
 
-import factory
 import wagtail_factories
-from factory.django import DjangoModelFactory
 from wagtail.models import Locale
+
+import factory
+from factory.django import DjangoModelFactory
 
 from stories.models import PhaseStatus, PhaseUpdatePage, ProgrammePage, ProgrammePhase
 
@@ -35,9 +36,7 @@ class PhaseUpdatePageFactory(wagtail_factories.PageFactory):
     title = factory.Faker("sentence", nb_words=6, locale="it_IT")
     intro = factory.Faker("paragraph", locale="it_IT")
     date = factory.Faker("date_between", start_date="-1y", end_date="today")
-    body = factory.LazyAttribute(
-        lambda page: [("paragraph", f"<p>{page.intro}</p>")]
-    )
+    body = factory.LazyAttribute(lambda page: [("paragraph", f"<p>{page.intro}</p>")])
 
     class Meta:
         model = PhaseUpdatePage

@@ -1,7 +1,8 @@
 """Shared fixtures: a site whose root is the home page, the programme and its phases."""
 
-import pytest
 from wagtail.models import Page, Site
+
+import pytest
 
 from home.factories import HomePageFactory
 from stories.factories import ProgrammePageFactory, ProgrammePhaseFactory
@@ -15,7 +16,12 @@ def home_page(db):
     home = HomePageFactory(parent=root)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Pistoia2030"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Pistoia2030",
+        },
     )
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home

@@ -1,7 +1,8 @@
 """The page tree of DESIGN.md is enforced by the page types: editors cannot build another."""
 
-import pytest
 from wagtail.models import Page
+
+import pytest
 
 from home.models import ContentPage, HomePage
 from stories.factories import PhaseUpdatePageFactory

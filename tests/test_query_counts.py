@@ -5,10 +5,11 @@ cache, as readers mostly get them) within the page's budget, and cold (cache cle
 must not grow either.
 """
 
-import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from portal.factories import ImageFactory
 from stories.factories import PhaseUpdatePageFactory

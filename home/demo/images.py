@@ -28,7 +28,10 @@ def draw_picture(seed: int, width: int = 1280, height: int = 720) -> bytes:
     draw = ImageDraw.Draw(picture)
     for y in range(height):
         t = y / height
-        draw.line([(0, y), (width, y)], fill=tuple(int(d + (l - d) * t) for d, l in zip(dark, light, strict=True)))
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(d + (lt - d) * t) for d, lt in zip(dark, light, strict=True)),
+        )
     for layer in range(4):
         base = height * (0.45 + layer * 0.14)
         shade = tuple(max(0, int(c * (0.9 - layer * 0.18))) for c in dark)
@@ -42,7 +45,9 @@ def draw_picture(seed: int, width: int = 1280, height: int = 720) -> bytes:
     return buffer.getvalue()
 
 
-def demo_image(title: str, seed: int, alt: str, credit: str = "Illustrazione Pistoia2030") -> PortalImage:
+def demo_image(
+    title: str, seed: int, alt: str, credit: str = "Illustrazione Pistoia2030"
+) -> PortalImage:
     """The demo image called `title`, drawn and saved the first time it is asked for."""
     existing = PortalImage.objects.filter(title=title).first()
     if existing:

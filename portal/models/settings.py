@@ -39,7 +39,11 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
             heading=_("Contatti"),
         ),
         MultiFieldPanel(

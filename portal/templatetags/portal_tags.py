@@ -30,8 +30,10 @@ def main_navigation(context):
         {
             "page": child,
             "aria_current": (
-                "page" if child.url_path == current_path
-                else "true" if current_path.startswith(child.url_path)
+                "page"
+                if child.url_path == current_path
+                else "true"
+                if current_path.startswith(child.url_path)
                 else ""
             ),
         }
@@ -52,9 +54,11 @@ def language_switcher(context):
     site = Site.find_for_request(request)
     # The page's own translations win over the other languages' home pages.
     preferred = [p for p in (page, site and site.root_page) if isinstance(p, Page)]
-    candidates = Page.objects.live().filter(
-        translation_key__in=[p.translation_key for p in preferred]
-    ).select_related("locale")
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=[p.translation_key for p in preferred])
+        .select_related("locale")
+    )
     pages_by_language = {}
     for wanted in preferred:
         for candidate in candidates:
@@ -74,4 +78,3 @@ def language_switcher(context):
             }
         )
     return {"links": links}
-

@@ -6,14 +6,13 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 
 from portal.blocks import BaseStreamBlock
 from portal.images import prefetch_image
@@ -57,7 +56,9 @@ class ProgrammePhase(TranslatableMixin, models.Model):
         verbose_name = _("fase del programma")
         verbose_name_plural = _("fasi del programma")
         constraints = [
-            models.UniqueConstraint(fields=["locale", "number"], name="unique_phase_number_per_locale")
+            models.UniqueConstraint(
+                fields=["locale", "number"], name="unique_phase_number_per_locale"
+            )
         ]
 
     def __str__(self):

@@ -58,4 +58,3 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
-

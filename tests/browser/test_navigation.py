@@ -8,7 +8,12 @@ from home.factories import ContentPageFactory
 
 @pytest.fixture
 def site(home_page, programme_page):
-    ContentPageFactory(parent=home_page, title="Il nostro approccio", slug="il-nostro-approccio", show_in_menus=True)
+    ContentPageFactory(
+        parent=home_page,
+        title="Il nostro approccio",
+        slug="il-nostro-approccio",
+        show_in_menus=True,
+    )
     return home_page
 
 
@@ -34,7 +39,9 @@ def test_skip_link_and_main_navigation(page, live_server, site):
     assert page.get_by_role("heading", level=1).inner_text() == "Il nostro approccio"
 
 
-@pytest.mark.parametrize("path", ["/", "/programma/", "/il-nostro-approccio/", "/cerca/?q=fase", "/non-esiste/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/programma/", "/il-nostro-approccio/", "/cerca/?q=fase", "/non-esiste/"]
+)
 def test_pages_have_no_accessibility_violations(page, live_server, site, path):
     page.goto(live_server.url + path)
     results = Axe().run(page)
@@ -44,5 +51,7 @@ def test_pages_have_no_accessibility_violations(page, live_server, site, path):
 def test_layout_holds_at_320_pixels(page, live_server, site):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(live_server.url + "/")
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 0

@@ -1,10 +1,11 @@
 from io import StringIO
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from wagtail.models import Page, Site
+
+import pytest
 
 from home.models import HomePage
 from portal.models import SiteSettings

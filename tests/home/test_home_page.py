@@ -16,7 +16,9 @@ def test_home_shows_motto_purpose_and_goals(client, home_page, programme_page):
 
 
 def test_goal_without_section_says_it_is_coming(client, home_page):
-    HomeGoalFactory(home=home_page, title="Creare sinergie", page=None, link_label="Club degli innovatori")
+    HomeGoalFactory(
+        home=home_page, title="Creare sinergie", page=None, link_label="Club degli innovatori"
+    )
     goal = parse(client.get("/")).select_one(".goal")
     assert goal.find("a") is None
     assert "Club degli innovatori · in arrivo" in goal.get_text(" ", strip=True)
@@ -33,7 +35,9 @@ def test_timeline_marks_the_current_phase(client, programme_page):
 
 def test_latest_updates_are_the_three_newest(client, programme_page, phases):
     for day in range(1, 6):
-        PhaseUpdatePageFactory(parent=programme_page, title=f"Notizia {day}", date=f"2026-03-0{day}")
+        PhaseUpdatePageFactory(
+            parent=programme_page, title=f"Notizia {day}", date=f"2026-03-0{day}"
+        )
     html = parse(client.get("/"))
     assert texts(html.select(".card__title")) == ["Notizia 5", "Notizia 4", "Notizia 3"]
 
@@ -90,7 +94,13 @@ def test_content_page_renders_its_blocks(client, home_page):
             ("heading", {"text": "Visione sistemica", "level": "h2"}),
             ("paragraph", "<p>Adottiamo una visione sistemica.</p>"),
             ("quote", {"text": "Costruire capacità", "attribution": "Il team", "role": ""}),
-            ("key_figures", {"heading": "In numeri", "figures": [{"value": "20", "label": "comuni", "description": ""}]}),
+            (
+                "key_figures",
+                {
+                    "heading": "In numeri",
+                    "figures": [{"value": "20", "label": "comuni", "description": ""}],
+                },
+            ),
         ],
     )
     html = parse(client.get("/il-nostro-approccio/"))

@@ -1,5 +1,6 @@
-import pytest
 from django.template.loader import render_to_string
+
+import pytest
 
 from stories.factories import PhaseUpdatePageFactory
 from tests.html import parse, texts

@@ -62,7 +62,14 @@ def test_production_refuses_to_start_without_secret_key():
 
 def test_production_deploy_check_is_clean(tmp_path):
     env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", "--settings=portal.settings.production", env=env)
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        "--settings=portal.settings.production",
+        env=env,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
