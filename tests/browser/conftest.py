@@ -29,9 +29,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-            # The live server flushes the database after each test: serialized rollback
-            # restores what migrations created (the tree root, the locales) for the next one.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +56,17 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def migrated_rows(transactional_db):
+    """Recreate what migrations made (the locales, the tree root): the live server's database
+    is flushed after each browser test."""
+    from django.conf import settings
+
+    from wagtail.models import Locale, Page
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))

@@ -15,7 +15,8 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env=None):
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
+    unwanted = ("SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environment = {k: v for k, v in os.environ.items() if k not in unwanted}
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
