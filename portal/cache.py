@@ -42,8 +42,10 @@ def renew_content_version() -> str:
 
 def renew_on_content_change(sender, **kwargs):
     """Signal receiver: renew the version when a model of a content app changes."""
-    meta = getattr(sender, "_meta", None)
-    if meta and meta.app_label in CONTENT_APPS and meta.model_name not in IGNORED_MODELS:
+    if sender.__module__ == "__fake__":
+        return  # historical models in migrations: the cache may not exist yet
+    meta = sender._meta
+    if meta.app_label in CONTENT_APPS and meta.model_name not in IGNORED_MODELS:
         renew_content_version()
 
 

@@ -90,3 +90,18 @@ def test_database_url_switches_database(tmp_path):
         timeout=60,
     )
     assert result.stdout.strip() == str(tmp_path / "other.sqlite3")
+
+
+def test_migrate_builds_a_fresh_embedded_database(tmp_path):
+    """A newcomer's first `migrate`: SQLite file, database cache table created at the end."""
+    database = tmp_path / "fresh.sqlite3"
+    env = {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    result = run_manage("migrate", "--no-input", env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    tables = run_manage(
+        "shell",
+        "-c",
+        "from django.db import connection; print(connection.introspection.table_names())",
+        env=env,
+    )
+    assert "portal_cache" in tables.stdout
