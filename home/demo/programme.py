@@ -72,7 +72,9 @@ def build_phase_updates(programme: ProgrammePage, phases: dict[int, ProgrammePha
 
     generated = sum(1 for slug in existing if slug.startswith(GENERATED_SLUG_PREFIX))
     shared_image = demo_image("Aggiornamento generato", 7, "Illustrazione astratta di colline")
-    for index in tqdm(range(generated, extra), desc="Aggiornamenti di fase", disable=extra < 50):
+    for index in tqdm(
+        range(generated, extra), desc="Aggiornamenti di fase", disable=True if extra < 50 else None
+    ):
         PhaseUpdatePageFactory(
             parent=programme,
             slug=f"{GENERATED_SLUG_PREFIX}{index + 1}",

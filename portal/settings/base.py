@@ -132,6 +132,14 @@ else:
         }
     }
 
+# Wagtail looks renditions up in their own cache on every image tag: a per-process memory cache
+# keeps those look-ups off the shared cache (a rendition never changes once made).
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
