@@ -1,17 +1,19 @@
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from modelcluster.fields import ParentalKey
-
+from courses.models import upcoming_events
+from innovators.teasers import HomeTeasers
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
-from stories.models import ProgrammePage, ProgrammePhase
+from stories.models import ProgrammePage, ProgrammePhase, StoryIndexPage
 from stories.models.programme import current_phase
 
 
@@ -46,7 +48,15 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "stories.ProgrammePage"]
+    subpage_types = [
+        "home.ContentPage",
+        "stories.ProgrammePage",
+        "stories.StoryIndexPage",
+        "innovators.InnovatorMapPage",
+        "innovators.ClubDirectoryPage",
+        "courses.CourseIndexPage",
+        "courses.SessionIndexPage",
+    ]
     # One home per language: the Italian site and its English translation.
     max_count = 2
 
@@ -57,9 +67,14 @@ class HomePage(BasePage):
     def programme_page(self):
         return ProgrammePage.objects.live().child_of(self).first()
 
+    @cached_property
+    def story_index(self):
+        return StoryIndexPage.objects.live().child_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         phases = list(ProgrammePhase.objects.filter(locale_id=self.locale_id))
+        story_index = self.story_index
         programme = self.programme_page
         context.update(
             goals=self.goals.select_related("page"),
@@ -67,6 +82,11 @@ class HomePage(BasePage):
             current_phase=current_phase(phases),
             programme_page=programme,
             latest_updates=programme.updates()[:3] if programme else [],
+            story_index=story_index,
+            featured_story=story_index.featured if story_index else None,
+            latest_stories=story_index.latest(3) if story_index else [],
+            upcoming_events=upcoming_events(self),
+            innovators=HomeTeasers(self, translation.get_language()),
         )
         return context
 
@@ -75,7 +95,9 @@ class HomeGoal(Orderable):
     """One of the programme's goals, leading to the part of the site that serves it."""
 
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="goals")
-    title = models.CharField(_("obiettivo"), max_length=80, help_text=_("Ad esempio «Dare visibilità»."))
+    title = models.CharField(
+        _("obiettivo"), max_length=80, help_text=_("Ad esempio «Dare visibilità».")
+    )
     text = models.TextField(_("descrizione"), max_length=500)
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -90,7 +112,9 @@ class HomeGoal(Orderable):
         _("testo del collegamento"),
         max_length=80,
         blank=True,
-        help_text=_("Ad esempio «Mappa degli innovatori». Se vuoto si usa il titolo della sezione."),
+        help_text=_(
+            "Ad esempio «Mappa degli innovatori». Se vuoto si usa il titolo della sezione."
+        ),
     )
 
     panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("page"), FieldPanel("link_label")]

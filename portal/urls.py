@@ -11,6 +11,8 @@ from portal import views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Open data: /api/innovatori.geojson and /api/innovatori.csv
+    path("api/", include("innovators.urls")),
 ]
 
 if settings.DEBUG:
@@ -21,6 +23,8 @@ if settings.DEBUG:
 # Italian without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("cerca/", views.search, name="search"),
+    # /formazione/calendario.ics and each event's calendario.ics (Wagtail's URLs allow no dot)
+    path("", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Storie e programma")
+
+    def ready(self):
+        from stories import signals
+
+        signals.connect()

@@ -1,9 +1,21 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.views.generic import IndexView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from stories.models import ProgrammePhase
+from stories.models import ProgrammePhase, StorySubmission
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """Neutralise spreadsheet formulas in what the public wrote (CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 class ProgrammePhaseViewSet(SnippetViewSet):
@@ -19,3 +31,56 @@ class ProgrammePhaseViewSet(SnippetViewSet):
 
 
 register_snippet(ProgrammePhaseViewSet)
+
+
+class StorySubmissionIndexView(IndexView):
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        str: {"csv": csv_safe, "xlsx": csv_safe},
+    }
+
+
+class StorySubmissionViewSet(ModelViewSet):
+    """The stories sent through the public form: listed, inspected, exported (CSV/XLSX).
+
+    Editors change only the status and their notes; what the sender wrote stays as sent.
+    """
+
+    model = StorySubmission
+    icon = "mail"
+    menu_label = _("Storie inviate")
+    menu_order = 220
+    add_to_admin_menu = True
+    index_view_class = StorySubmissionIndexView
+    list_display = ["title", "name", "organisation", "status", "created_at"]
+    list_filter = ["status", "created_at"]
+    list_export = [
+        "created_at",
+        "get_status_display",
+        "name",
+        "organisation",
+        "email",
+        "title",
+        "summary",
+        "text",
+        "photo_descriptions",
+        "consent_privacy",
+        "consent_publication",
+        "innovator",
+        "story",
+        "notes",
+    ]
+    export_headings = {"get_status_display": _("Stato")}
+    export_filename = "storie-inviate"
+    search_fields = ["title", "name", "organisation", "email", "summary"]
+    form_fields = ["status", "notes"]
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+
+
+storysubmission_viewset = StorySubmissionViewSet("storysubmission")
+
+
+@hooks.register("register_admin_viewset")
+def register_story_submission_viewset():
+    return storysubmission_viewset

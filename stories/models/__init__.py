@@ -1,5 +1,13 @@
-from .articles import ArticlePage
-from .programme import PhaseStatus, PhaseUpdatePage, PhaseUpdateTag, ProgrammePage, ProgrammePhase
+from .articles import ArticlePage  # isort: skip
+from .programme import (  # isort: skip
+    PhaseStatus,
+    PhaseUpdatePage,
+    PhaseUpdateTag,
+    ProgrammePage,
+    ProgrammePhase,
+)
+from .stories import StoryIndexPage, StoryInnovator, StoryPage, StoryTag  # isort: skip
+from .submissions import StorySubmission, StorySubmissionPage, SubmissionStatus  # isort: skip
 
 __all__ = [
     "ArticlePage",
@@ -8,4 +16,11 @@ __all__ = [
     "PhaseUpdateTag",
     "ProgrammePage",
     "ProgrammePhase",
+    "StoryIndexPage",
+    "StoryInnovator",
+    "StoryPage",
+    "StorySubmission",
+    "StorySubmissionPage",
+    "StoryTag",
+    "SubmissionStatus",
 ]

@@ -1,5 +1,10 @@
+import datetime
+import math
+
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -9,11 +14,27 @@ from wagtail.search import index
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
 
+WORDS_PER_MINUTE = 200
+
+
+def _words(value) -> int:
+    """Words in a StreamField's raw data (rich text, struct and list values), without queries."""
+    if isinstance(value, str):
+        return len(strip_tags(value).split())
+    if isinstance(value, dict):
+        if "type" in value and "value" in value:
+            return _words(value["value"])
+        return sum(_words(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return sum(_words(item) for item in value)
+    return 0
+
 
 class ArticlePage(BasePage):
     """Dated editorial page with a hero image and a body: the base of stories and phase updates.
 
     Concrete subclasses add their own tags (taggit needs a concrete through model per page type).
+    The shared template is `stories/article.html`; the feeds read `intro`, `date` and `image`.
     """
 
     date = models.DateField(_("data"), default=timezone.localdate, db_index=True)
@@ -38,3 +59,14 @@ class ArticlePage(BasePage):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def reading_time(self) -> int:
+        """Minutes to read the introduction and the body (at least one)."""
+        words = _words(self.intro) + _words(list(self.body.raw_data))
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def published_at(self):
+        """The article's date as an aware datetime at noon, for feeds."""
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))

@@ -10,6 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -79,8 +80,9 @@ def current_phase(phases):
     return next((phase for phase in phases if phase.is_current), None)
 
 
-class ProgrammePage(BasePage):
-    """/programma/: the four phases as a timeline and the phase updates, newest first."""
+class ProgrammePage(RoutablePageMixin, BasePage):
+    """/programma/: the four phases as a timeline and the phase updates, newest first;
+    /programma/feed/ and /programma/feed/atom/ the updates as RSS and Atom."""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
 
@@ -128,6 +130,18 @@ class ProgrammePage(BasePage):
             ),
         )
         return context
+
+    @path("feed/", name="feed")
+    def rss_view(self, request):
+        from stories.feeds import PhaseUpdateRssFeed
+
+        return PhaseUpdateRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_view(self, request):
+        from stories.feeds import PhaseUpdateAtomFeed
+
+        return PhaseUpdateAtomFeed(self)(request)
 
 
 class PhaseUpdateTag(TaggedItemBase):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import programme, site
+from home.demo import courses, innovators, programme, site
 
 
 class Command(BaseCommand):
@@ -21,6 +21,20 @@ class Command(BaseCommand):
             help="Genera N aggiornamenti di fase in più, oltre a quelli reali (per i benchmark).",
         )
         parser.add_argument(
+            "--events",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Genera N percorsi e sessioni in più, oltre ai 12 demo (per i benchmark).",
+        )
+        parser.add_argument(
+            "--innovators",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Genera N innovatori in più, oltre ai 40 demo (per i benchmark).",
+        )
+        parser.add_argument(
             "--no-admin", action="store_true", help="Non creare l'utente amministratore demo."
         )
 
@@ -32,6 +46,10 @@ class Command(BaseCommand):
             phases = programme.build_phases()
             programme_page = programme.build_programme_page(home)
             programme.build_phase_updates(programme_page, phases, options["phase_updates"])
+            courses.build(home, phases, options["events"])
+            sectors = innovators.build_sectors()
+            innovators.build_pages(home)
+            innovators.build_innovators(sectors, options["innovators"])
             site.build_goals(home)
         if not options["no_admin"]:
             site.build_admin(self.stdout)

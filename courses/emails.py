@@ -1,0 +1,59 @@
+"""E-mails to registered people: confirmation (with the .ics), waiting list, promotion, cancellation.
+
+Each function takes a registration's id: they run after the transaction that changed it commits.
+"""
+
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .models.registrations import Registration
+
+
+def _context(registration: Registration) -> dict:
+    from .calendar import google_calendar_url, outlook_calendar_url
+
+    event = registration.event.specific
+    url = event.get_full_url()
+    return {
+        "registration": registration,
+        "event": event,
+        "event_url": url,
+        "confirmation_url": url + event.reverse_subpage("confirmation", args=(registration.token,)),
+        "cancellation_url": url + event.reverse_subpage("cancellation", args=(registration.token,)),
+        "ics_url": event.get_ics_url(),
+        "google_url": google_calendar_url(event),
+        "outlook_url": outlook_calendar_url(event),
+    }
+
+
+def _send(registration_id: int, template: str, with_calendar: bool) -> None:
+    from .calendar import build_calendar
+
+    registration = Registration.objects.select_related("event").get(pk=registration_id)
+    with translation.override(registration.event.locale.language_code):
+        context = _context(registration)
+        message = EmailMessage(
+            subject=render_to_string(template.format(part="subject"), context).strip(),
+            body=render_to_string(template.format(part="body"), context),
+            to=[registration.email],
+            reply_to=[context["event"].contact_email] if context["event"].contact_email else None,
+        )
+        if with_calendar and registration.is_confirmed:
+            ics = build_calendar([context["event"]]).to_ical()
+            message.attach(f"{context['event'].slug}.ics", ics, "text/calendar")
+        message.send()
+
+
+def send_registration(registration_id: int) -> None:
+    """Confirmation of a seat, or of a place on the waiting list."""
+    _send(registration_id, "courses/emails/registration_{part}.txt", with_calendar=True)
+
+
+def send_promotion(registration_id: int) -> None:
+    """A seat freed up: the first person on the waiting list is now confirmed."""
+    _send(registration_id, "courses/emails/promotion_{part}.txt", with_calendar=True)
+
+
+def send_cancellation(registration_id: int) -> None:
+    _send(registration_id, "courses/emails/cancellation_{part}.txt", with_calendar=False)

@@ -1,0 +1,125 @@
+"""Public forms: registration to an event and the filters of the event indexes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from innovators.models import Innovator
+
+from .models.events import Audience, EventFormat
+from .models.registrations import Registration
+
+
+class RegistrationForm(forms.ModelForm):
+    """Name, e-mail, organisation, needs and consent; `website` is a honeypot for bots."""
+
+    website = forms.CharField(
+        label=_("Lascia vuoto questo campo"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Ho letto l'informativa privacy e acconsento al trattamento dei miei dati per "
+            "gestire l'iscrizione."
+        ),
+        error_messages={"required": _("Per iscriverti serve il consenso al trattamento dei dati.")},
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["name", "email", "organisation", "innovator", "needs", "consent"]
+        labels = {
+            "name": _("Nome e cognome"),
+            "email": _("E-mail"),
+            "organisation": _("Organizzazione (facoltativo)"),
+            "innovator": _("Partecipi per un innovatore della mappa? (facoltativo)"),
+            "needs": _("Esigenze particolari (facoltativo)"),
+        }
+        help_texts = {
+            "email": _("Qui ricevi la conferma, il codice di iscrizione e il link per annullare."),
+            "needs": _("Ad esempio accessibilità, interprete LIS, esigenze alimentari."),
+        }
+        error_messages = {
+            "name": {"required": _("Scrivi il tuo nome e cognome.")},
+            "email": {
+                "required": _("Scrivi il tuo indirizzo e-mail."),
+                "invalid": _("Scrivi un indirizzo e-mail valido, ad esempio nome@esempio.it."),
+            },
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "needs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, event=None, **kwargs):
+        self.event = event
+        super().__init__(*args, **kwargs)
+        innovator = self.fields["innovator"]
+        innovator.queryset = Innovator.objects.published().only("pk", "name").order_by("name")
+        innovator.empty_label = _("Nessuno")
+        for name, field in self.fields.items():
+            if field.required and name != "consent":
+                field.widget.attrs["required"] = True
+        if self.is_bound:
+            for name in self.errors:
+                if name in self.fields:
+                    self.fields[name].widget.attrs["aria-invalid"] = "true"
+
+    def full_clean(self):
+        super().full_clean()
+        # Point every field with an error at its message, for screen readers.
+        for name in self._errors or {}:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if self.event and self.event.registrations.active().filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _(
+                    "Questo indirizzo è già iscritto all'evento: controlla la tua e-mail di conferma."
+                ),
+                code="duplicate",
+            )
+        return email
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("Invio non valido."), code="honeypot")
+        return ""
+
+
+class EventFilterForm(forms.Form):
+    """The filters of an event index, sent as `?mese=2026-03&formato=online&pubblico=imprese`."""
+
+    mese = forms.DateField(
+        label=_("Mese"),
+        required=False,
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        error_messages={"invalid": _("Scegli un mese valido (AAAA-MM).")},
+    )
+    formato = forms.ChoiceField(
+        label=_("Modalità"),
+        required=False,
+        choices=[("", _("Tutte le modalità")), *EventFormat.choices],
+    )
+    pubblico = forms.ChoiceField(
+        label=_("Destinatari"),
+        required=False,
+        choices=[("", _("Tutti i destinatari")), *Audience.choices],
+    )
+
+    def filters(self) -> dict:
+        """The valid filters, keyed as `EventIndexPage.events` expects them."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {"month": data["mese"], "format": data["formato"], "audience": data["pubblico"]}

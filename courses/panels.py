@@ -1,0 +1,28 @@
+"""Admin panels of the event pages."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import Panel
+
+
+class RegistrationCountsPanel(Panel):
+    """The event's registrations (confirmed, waiting, cancelled), linking to the full list."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "courses/admin/registration_counts_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            event = self.instance
+            context["counts"] = event.registration_counts() if event.pk else None
+            context["capacity"] = event.capacity
+            if event.pk:
+                listing = reverse("wagtailsnippets_courses_registration:list")
+                context["list_url"] = f"{listing}?event={event.pk}"
+                context["checkin_url"] = f"{reverse('courses_checkin')}?event={event.pk}"
+            return context
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("heading", _("Iscrizioni"))
+        super().__init__(*args, **kwargs)

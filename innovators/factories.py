@@ -1,0 +1,96 @@
+"""Factories for the innovators app, shared by the tests and the demo content."""
+
+from django.utils.text import slugify
+
+import wagtail_factories
+from wagtail.models import Locale
+
+import factory
+from factory.django import DjangoModelFactory
+
+from innovators.geo import Point
+from innovators.models import (
+    ClubDirectoryPage,
+    Innovator,
+    InnovatorKind,
+    InnovatorMapPage,
+    Municipality,
+    Sector,
+)
+from innovators.municipalities import MUNICIPALITIES
+
+
+class MunicipalityFactory(DjangoModelFactory):
+    """One of the real comuni (loaded by migration): returns the existing row."""
+
+    istat_code = factory.Iterator([code for code, *_ in MUNICIPALITIES])
+    name = factory.LazyAttribute(
+        lambda m: next(name for code, name, *_ in MUNICIPALITIES if code == m.istat_code)
+    )
+    slug = factory.LazyAttribute(lambda m: slugify(m.name))
+    latitude = 43.9335
+    longitude = 10.9173
+
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("istat_code",)
+
+
+class SectorFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Settore {n}")
+    slug = factory.LazyAttribute(lambda sector: slugify(sector.name))
+    color = "#0b5e55"
+    sort_order = factory.Sequence(int)
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Sector
+
+
+class InnovatorFactory(DjangoModelFactory):
+    """A published innovator near its comune's centre. `tags=[...]` sets its tags."""
+
+    name = factory.Sequence(lambda n: f"Innovatore {n}")
+    slug = factory.LazyAttribute(lambda i: slugify(i.name))
+    short_description = factory.Faker("sentence", nb_words=14, locale="it_IT")
+    description = factory.LazyAttribute(lambda i: f"<p>{i.short_description}</p>")
+    sector = factory.SubFactory(SectorFactory)
+    kind = InnovatorKind.COMPANY
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(istat_code="047014"))
+    address = ""
+    location = factory.LazyAttribute(
+        lambda i: Point(lat=i.municipality.latitude, lng=i.municipality.longitude).wkt
+    )
+    website = factory.LazyAttribute(lambda i: f"https://{i.slug}.example.org/")
+    contact_email = factory.LazyAttribute(lambda i: f"info@{i.slug}.example.org")
+    is_club_member = True
+    live = True
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Innovator
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(list(extracted))
+            self.save()
+
+
+class InnovatorMapPageFactory(wagtail_factories.PageFactory):
+    title = "Mappa degli innovatori"
+    slug = "mappa"
+    intro = "Le realtà che innovano nella provincia di Pistoia, sulla mappa."
+
+    class Meta:
+        model = InnovatorMapPage
+
+
+class ClubDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Club degli innovatori"
+    slug = "club"
+    intro = "La comunità degli innovatori del territorio pistoiese."
+
+    class Meta:
+        model = ClubDirectoryPage

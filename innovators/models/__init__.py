@@ -1,0 +1,13 @@
+from .reference import Municipality, Sector  # isort: skip
+from .innovators import Innovator, InnovatorKind, TaggedInnovator  # isort: skip
+from .pages import ClubDirectoryPage, InnovatorMapPage  # isort: skip
+
+__all__ = [
+    "ClubDirectoryPage",
+    "Innovator",
+    "InnovatorKind",
+    "InnovatorMapPage",
+    "Municipality",
+    "Sector",
+    "TaggedInnovator",
+]

@@ -1,0 +1,282 @@
+"""The innovator: a snippet that editors curate and the map, the directory and exports read."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+from innovators.geo import Point, StaticLeafletPanel, parse_point
+from portal.blocks import RICH_TEXT_FEATURES
+
+SHORT_DESCRIPTION_MAX_LENGTH = 280
+# Slugs that name a route of the directory page, so no profile can take them.
+RESERVED_SLUGS = {"aderisci"}
+
+
+class InnovatorKind(models.TextChoices):
+    COMPANY = "company", _("Impresa")
+    STARTUP = "startup", _("Startup")
+    ASSOCIATION = "association", _("Associazione")
+    RESEARCH = "research", _("Ricerca e scuola")
+    PUBLIC_BODY = "public_body", _("Ente pubblico")
+    INDIVIDUAL = "individual", _("Persona")
+
+
+class InnovatorQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+    def in_language(self, language_code: str):
+        """Innovators in the reader's language; for those not translated, the Italian record."""
+        default = settings.LANGUAGE_CODE
+        if language_code == default:
+            return self.filter(locale__language_code=default)
+        translated = Innovator.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=language_code,
+            live=True,
+        )
+        return self.filter(
+            Q(locale__language_code=language_code)
+            | (Q(locale__language_code=default) & ~Exists(translated))
+        )
+
+    def club_members(self):
+        return self.filter(is_club_member=True)
+
+
+class TaggedInnovator(TaggedItemBase):
+    content_object = ParentalKey(
+        "innovators.Innovator", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class Innovator(
+    TranslatableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A company, startup, association, school, public body or person innovating in the province.
+
+    Draft/publish with revisions: a join request arrives as a draft and a moderator publishes
+    it. Only published innovators reach the map, the directory and the exports.
+    """
+
+    name = models.CharField(_("nome"), max_length=160)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=160,
+        blank=True,
+        allow_unicode=False,
+        help_text=_("L'indirizzo del profilo, /club/<slug>/. Se vuoto si ricava dal nome."),
+    )
+    short_description = models.TextField(
+        _("descrizione breve"),
+        max_length=SHORT_DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(SHORT_DESCRIPTION_MAX_LENGTH)],
+        help_text=_("Una o due frasi (max 280 caratteri) per la scheda e il fumetto sulla mappa."),
+    )
+    description = RichTextField(_("descrizione"), blank=True, features=RICH_TEXT_FEATURES)
+    sector = models.ForeignKey(
+        "innovators.Sector",
+        verbose_name=_("settore"),
+        on_delete=models.PROTECT,
+        related_name="innovators",
+    )
+    tags = ClusterTaggableManager(
+        through=TaggedInnovator,
+        blank=True,
+        verbose_name=_("tag"),
+        help_text=_("Temi e competenze, ad esempio «economia circolare», «IoT», «formazione»."),
+    )
+    kind = models.CharField(
+        _("tipo"), max_length=20, choices=InnovatorKind.choices, default=InnovatorKind.COMPANY
+    )
+    municipality = models.ForeignKey(
+        "innovators.Municipality",
+        verbose_name=_("comune"),
+        on_delete=models.PROTECT,
+        related_name="innovators",
+    )
+    address = models.CharField(_("indirizzo"), max_length=255, blank=True)
+    location = models.CharField(
+        _("posizione"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Cerca l'indirizzo o trascina il segnaposto. Se vuota si usa il centro del comune."
+        ),
+    )
+    # Copies of `location` as numbers, written on save: listings and exports read these.
+    latitude = models.FloatField(_("latitudine"), null=True, blank=True, editable=False)
+    longitude = models.FloatField(_("longitudine"), null=True, blank=True, editable=False)
+    website = models.URLField(_("sito web"), blank=True)
+    logo = models.ForeignKey(
+        "portal.PortalImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(
+        _("e-mail di contatto"),
+        blank=True,
+        help_text=_("Solo per la redazione: non compare mai sul sito né negli export pubblici."),
+    )
+    is_club_member = models.BooleanField(_("membro del club"), default=False, db_index=True)
+    joined_on = models.DateField(
+        _("data di adesione al club"),
+        null=True,
+        blank=True,
+        help_text=_("Se vuota, per un membro del club si usa la data odierna."),
+    )
+    year_founded = models.PositiveSmallIntegerField(
+        _("anno di fondazione"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1000), MaxValueValidator(2100)],
+    )
+    created_at = models.DateTimeField(_("creato il"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("aggiornato il"), auto_now=True, db_index=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="innovator")
+
+    objects = InnovatorQuerySet.as_manager()
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("slug"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("year_founded")]),
+                    FieldPanel("sector"),
+                    FieldPanel("short_description"),
+                    FieldPanel("description"),
+                    FieldPanel("tags"),
+                    FieldPanel("logo"),
+                ],
+                heading=_("Profilo"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("municipality"),
+                    FieldPanel("address"),
+                    StaticLeafletPanel("location", address_field="address"),
+                ],
+                heading=_("Luogo"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("website"),
+                    FieldPanel("contact_email"),
+                    MultiFieldPanel(
+                        [FieldPanel("is_club_member"), FieldPanel("joined_on")],
+                        heading=_("Club degli innovatori"),
+                    ),
+                ],
+                heading=_("Contatti e club"),
+            ),
+        ]
+    )
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("short_description"),
+        index.SearchField("description"),
+        index.SearchField("address"),
+        index.FilterField("live"),
+        index.FilterField("locale_id"),
+        index.FilterField("is_club_member"),
+        index.FilterField("sector_id"),
+        index.FilterField("municipality_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("innovatore")
+        verbose_name_plural = _("innovatori")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_innovator_slug_per_locale"
+            )
+        ]
+        indexes = [models.Index(fields=["live", "locale"], name="innovator_live_locale")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def point(self) -> Point | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return Point(lat=self.latitude, lng=self.longitude)
+
+    @cached_property
+    def tag_list(self):
+        """Tags from the prefetched through rows, so listings make no query per card."""
+        return [item.tag for item in self.tagged_items.all()]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.slug and self.name:
+            self.slug = slugify(self.name)[:160]
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("Questo indirizzo è riservato: scegline un altro.")
+        if self.location:
+            point = parse_point(self.location)
+            if point is None:
+                errors["location"] = _("Posizione non valida: usa la mappa per indicarla.")
+            elif not point.in_province():
+                errors["location"] = _(
+                    "La posizione è fuori dalla provincia di Pistoia: controlla il segnaposto."
+                )
+        if self.year_founded and self.year_founded > datetime.date.today().year:
+            errors["year_founded"] = _("L'anno di fondazione non può essere nel futuro.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:160]
+        point = parse_point(self.location)
+        if point is None and self.municipality_id:
+            point = self.municipality.centroid
+            self.location = point.wkt
+        self.latitude, self.longitude = (point.lat, point.lng) if point else (None, None)
+        if self.is_club_member and not self.joined_on:
+            self.joined_on = timezone.localdate()
+        super().save(*args, **kwargs)

@@ -1,0 +1,147 @@
+"""The public pages: the map of innovators (/mappa/) and the club directory (/club/)."""
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from innovators import queries
+from innovators.filters import InnovatorFilters
+from innovators.join import join_request
+from portal.models import BasePage
+from portal.pagination import paginate
+
+MAP_LIST_PAGE_SIZE = 50
+
+
+def map_settings(**overrides) -> dict:
+    """What the map script needs: tile server, attribution, centre and zoom."""
+    centre = settings.GEO_WIDGET_DEFAULT_LOCATION
+    return {
+        "tileUrl": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "center": [centre["lat"], centre["lng"]],
+        "zoom": settings.GEO_WIDGET_ZOOM,
+        **overrides,
+    }
+
+
+class FilteredInnovatorsMixin:
+    """The filter lists both pages show: sectors, comuni and the most used tags."""
+
+    @cached_property
+    def language_code(self) -> str:
+        return self.locale.language_code
+
+    def filter_context(self, request) -> dict:
+        filters = InnovatorFilters.from_query(request.GET)
+        return {
+            "filters": filters,
+            "sectors": queries.sectors(self.language_code),
+            "municipalities": queries.municipalities(),
+            "tags": queries.popular_tags(self.language_code),
+        }
+
+
+class InnovatorMapPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
+    """/mappa/: every published innovator on a map, with filters and a list alternative.
+
+    The points come from the GeoJSON endpoint, not from the HTML, so the page stays light.
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("mappa degli innovatori")
+
+    def api_url(self, name: str, filters: InnovatorFilters) -> str:
+        query = {**filters.as_query(ordine="nome"), "lang": self.language_code}
+        return f"{reverse(name)}?{urlencode(query)}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.filter_context(request))
+        filters = context["filters"]
+        embed_base = request.build_absolute_uri(self.url + self.reverse_subpage("embed"))
+        context.update(
+            results=paginate(
+                request, queries.map_list(filters, self.language_code), MAP_LIST_PAGE_SIZE
+            ),
+            geojson_url=self.api_url("innovators_geojson", filters),
+            csv_url=self.api_url("innovators_csv", filters),
+            directory_url=queries.directory_path(self.language_code),
+            embed_base_url=embed_base,
+            embed_url=embed_base + (f"?{filters.querystring}" if filters.active else ""),
+            map_settings=map_settings(),
+        )
+        return context
+
+    @path("")
+    def map_view(self, request):
+        return self.render(request)
+
+    @path("embed/", name="embed")
+    @xframe_options_exempt
+    def embed_view(self, request):
+        filters = InnovatorFilters.from_query(request.GET)
+        return self.render(
+            request,
+            template="innovators/innovator_map_embed.html",
+            context_overrides={
+                "filters": filters,
+                "geojson_url": self.api_url("innovators_geojson", filters),
+                "full_map_url": self.get_url(request)
+                + (f"?{filters.querystring}" if filters.active else ""),
+                "map_settings": map_settings(),
+            },
+        )
+
+
+class ClubDirectoryPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
+    """/club/: the club members; /club/<slug>/ every published innovator's profile;
+    /club/aderisci/ the join request form."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("club degli innovatori")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.filter_context(request))
+        context["members"] = paginate(
+            request, queries.directory_cards(context["filters"], self.language_code)
+        )
+        return context
+
+    @path("")
+    def directory_view(self, request):
+        return self.render(request)
+
+    @path("aderisci/", name="join")
+    def join_view(self, request):
+        return join_request(request, self)
+
+    @path("<slug:slug>/", name="profile")
+    def profile_view(self, request, slug):
+        innovator = queries.profile(slug, self.language_code)
+        if innovator is None:
+            raise Http404(_("Innovatore non trovato"))
+        return self.render(
+            request,
+            template="innovators/innovator_profile.html",
+            context_overrides={
+                "innovator": innovator,
+                "synergies": queries.synergies(innovator, self.language_code),
+                "map_settings": map_settings(zoom=13),
+            },
+        )

@@ -1,0 +1,87 @@
+"""Open data: the published innovators as GeoJSON and CSV, with the map's filters.
+
+Each answers in at most two SQL queries whatever the number of innovators (plain `.values()`
+rows, no model instances), carries an ETag and a Last-Modified date, and answers a conditional
+request with 304.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_GET
+
+from innovators import queries
+from innovators.exports import csv_rows, write_csv
+from innovators.filters import InnovatorFilters
+
+CACHE_SECONDS = 300
+
+
+def _language(request) -> str:
+    code = request.GET.get("lang", "")
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _conditional_response(request, body: bytes, content_type: str, last_modified):
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None:
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    if timestamp:
+        response["Last-Modified"] = http_date(timestamp)
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def feature_collection(rows, profile_base: str | None) -> dict:
+    features = [
+        {
+            "type": "Feature",
+            "id": row["slug"],
+            "geometry": {
+                "type": "Point",
+                # GeoJSON is longitude first (RFC 7946).
+                "coordinates": [round(row["longitude"], 6), round(row["latitude"], 6)],
+            },
+            "properties": {
+                "name": row["name"],
+                "url": f"{profile_base}{row['slug']}/" if profile_base else None,
+                "sector": row["sector__name"],
+                "color": row["sector__color"],
+                "municipality": row["municipality__name"],
+                "club": row["is_club_member"],
+            },
+        }
+        for row in rows
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+@require_GET
+def geojson(request):
+    language = _language(request)
+    filters = InnovatorFilters.from_query(request.GET)
+    rows = list(queries.map_rows(filters, language))
+    collection = feature_collection(rows, queries.directory_path(language))
+    body = json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode()
+    last_modified = max((row["updated_at"] for row in rows), default=None)
+    return _conditional_response(request, body, "application/geo+json", last_modified)
+
+
+@require_GET
+def csv_export(request):
+    language = _language(request)
+    filters = InnovatorFilters.from_query(request.GET)
+    innovators = filters.apply(queries.published_innovators(language), language, sort=False)
+    rows, last_modified = csv_rows(innovators)
+    body = write_csv(rows).encode("utf-8")
+    response = _conditional_response(request, body, "text/csv; charset=utf-8", last_modified)
+    response["Content-Disposition"] = 'attachment; filename="innovatori-pistoia2030.csv"'
+    return response

@@ -1,0 +1,313 @@
+"""Innovator stories: the index (/storie/), the story page and its links to innovators."""
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from innovators import queries as innovator_queries
+from innovators.models import Innovator
+from portal.images import prefetch_image
+from portal.models import BasePage
+from portal.pagination import paginate
+from stories.filters import StoryFilters
+
+from .articles import ArticlePage
+from .programme import ProgrammePhase
+from .submissions import StorySubmissionPage
+
+RELATED_LIMIT = 3
+FILTER_TAG_LIMIT = 40
+HERO_RENDITIONS = ("fill-640x360|format-webp", "fill-1280x720|format-webp")
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """/storie/: the stories, newest first, with filters, a featured story and the feeds."""
+
+    featured_story = models.ForeignKey(
+        "stories.StoryPage",
+        verbose_name=_("storia in evidenza"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Compare in testa all'elenco e in home page. Se vuota, si usa la più recente."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("featured_story")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage", "stories.StorySubmissionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("indice delle storie")
+
+    def stories(self, *renditions: str):
+        """The live stories under this page, newest first, ready for cards (no body)."""
+        return (
+            StoryPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("phase")
+            .prefetch_related(prefetch_image("image", *renditions), "tagged_items__tag")
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+    @cached_property
+    def featured(self) -> "StoryPage | None":
+        """The chosen featured story if it is live, else the newest one."""
+        stories = self.stories(*HERO_RENDITIONS)
+        if self.featured_story_id:
+            chosen = stories.filter(pk=self.featured_story_id).first()
+            if chosen:
+                return chosen
+        return stories.first()
+
+    def latest(self, count: int = 3) -> list["StoryPage"]:
+        """The newest stories after the featured one, for the home page."""
+        featured = self.featured
+        stories = self.stories()
+        if featured:
+            stories = stories.exclude(pk=featured.pk)
+        return list(stories[:count])
+
+    def filter_options(self) -> dict:
+        language_code = self.locale.language_code
+        return {
+            "tags": list(
+                Tag.objects.filter(
+                    stories_storytag_items__content_object__in=StoryPage.objects.live()
+                    .public()
+                    .child_of(self)
+                )
+                .annotate(uses=Count("stories_storytag_items"))
+                .order_by("-uses", "name")[:FILTER_TAG_LIMIT]
+            ),
+            "sectors": innovator_queries.sectors(language_code),
+            "municipalities": innovator_queries.municipalities(),
+            "phases": list(ProgrammePhase.objects.filter(locale_id=self.locale_id)),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        options = self.filter_options()
+        filters = StoryFilters.from_query(request.GET, options)
+        featured = None if filters.active else self.featured
+        stories = filters.apply(self.stories())
+        if featured:
+            stories = stories.exclude(pk=featured.pk)
+        results = paginate(request, stories)
+        context.update(
+            options,
+            submission_page=StorySubmissionPage.objects.live().child_of(self).first(),
+            filters=filters,
+            featured=featured if results.number == 1 else None,
+            stories=results,
+            canonical_url=self.get_full_url(request) + filters.canonical_query(results.number),
+        )
+        return context
+
+    @path("")
+    def index_view(self, request):
+        return self.render(request)
+
+    @path("feed/", name="feed")
+    def rss_view(self, request):
+        from stories.feeds import StoryRssFeed
+
+        return StoryRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_view(self, request):
+        from stories.feeds import StoryAtomFeed
+
+        return StoryAtomFeed(self)(request)
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryPage(ArticlePage):
+    """An innovator's story, written by the editors or sent through the public form."""
+
+    author_name = models.CharField(
+        _("autore o autrice"),
+        max_length=120,
+        blank=True,
+        help_text=_("Chi firma la storia, ad esempio «Redazione Pistoia2030» o il nome di chi la racconta."),
+    )
+    phase = models.ForeignKey(
+        ProgrammePhase,
+        verbose_name=_("fase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        help_text=_("La fase del programma a cui appartiene la storia."),
+    )
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tag"))
+    quote = models.TextField(
+        _("citazione"),
+        max_length=600,
+        blank=True,
+        help_text=_("Facoltativa: una frase dell'innovatore, in evidenza nella pagina."),
+    )
+    quote_attribution = models.CharField(
+        _("autore della citazione"),
+        max_length=160,
+        blank=True,
+        help_text=_("Ad esempio «Giulia Rossi, fondatrice di Vivai Verdecittà»."),
+    )
+
+    content_panels = [
+        *ArticlePage.content_panels[:2],
+        FieldRowPanel([FieldPanel("date"), FieldPanel("author_name")]),
+        *ArticlePage.content_panels[3:],
+        MultiFieldPanel(
+            [FieldPanel("quote"), FieldPanel("quote_attribution")], heading=_("Citazione")
+        ),
+        MultipleChooserPanel(
+            "innovator_links",
+            chooser_field_name="innovator",
+            heading=_("Innovatori protagonisti"),
+            label=_("innovatore"),
+        ),
+        MultiFieldPanel([FieldPanel("phase"), FieldPanel("tags")], heading=_("Classificazione")),
+    ]
+    search_fields = [
+        *ArticlePage.search_fields,
+        index.SearchField("author_name"),
+        index.SearchField("quote"),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("storia")
+        verbose_name_plural = _("storie")
+
+    @cached_property
+    def tag_list(self):
+        """Tags from the prefetched through rows, so cards in a listing make no extra query."""
+        return [item.tag for item in self.tagged_items.all()]
+
+    @cached_property
+    def innovators(self) -> list:
+        """The published innovators of the story, in the reader's language when translated."""
+        innovator_ids = [link.innovator_id for link in self.innovator_links.all()]
+        if not innovator_ids:
+            return []
+        keys = dict(
+            Innovator.objects.filter(pk__in=innovator_ids).values_list("pk", "translation_key")
+        )
+        found = {
+            innovator.translation_key: innovator
+            for innovator in innovator_queries.published_innovators(self.locale.language_code)
+            .filter(translation_key__in=keys.values())
+            .select_related("sector", "municipality")
+            .defer("description")
+        }
+        ordered = (found.get(keys.get(pk)) for pk in innovator_ids)
+        return [innovator for innovator in ordered if innovator]
+
+    def related_stories(self, limit: int = RELATED_LIMIT) -> list["StoryPage"]:
+        """Other live stories sharing tags or innovators, the most in common first."""
+        tag_ids = [item.tag_id for item in self.tagged_items.all() if item.tag_id]
+        innovator_ids = [link.innovator_id for link in self.innovator_links.all()]
+        if not tag_ids and not innovator_ids:
+            return []
+        shared = Count(
+            "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+        ) + Count(
+            "innovator_links",
+            filter=Q(innovator_links__innovator_id__in=innovator_ids),
+            distinct=True,
+        )
+        stories = StoryPage.objects.live().public().filter(locale_id=self.locale_id)
+        if self.pk:
+            stories = stories.exclude(pk=self.pk)
+        return list(
+            stories.annotate(shared=shared)
+            .filter(shared__gt=0)
+            .select_related("phase")
+            .prefetch_related(prefetch_image("image"))
+            .defer_streamfields()
+            .order_by("-shared", "-date", "-pk")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            story_index=StoryIndexPage.objects.parent_of(self).first(),
+            share_url=self.get_full_url(request),
+            related_stories=self.related_stories(),
+            directory_path=innovator_queries.directory_path(self.locale.language_code)
+            if self.innovators
+            else None,
+        )
+        return context
+
+
+class StoryInnovatorManager(models.Manager):
+    def published(self):
+        """On `innovator.story_links`: the innovator's live stories, newest first.
+
+        Matched by translation key, so an innovator's translated profile lists the stories
+        in its own language (inline links stay pointed at the source-locale snippet).
+        """
+        links = self.get_queryset()
+        innovator = getattr(self, "instance", None)
+        if innovator is not None:
+            links = StoryInnovator.objects.filter(
+                innovator__translation_key=innovator.translation_key,
+                story__locale_id=innovator.locale_id,
+            )
+        return (
+            StoryPage.objects.live()
+            .public()
+            .filter(Exists(links.filter(story_id=OuterRef("pk"))))
+            .select_related("phase")
+            .prefetch_related(prefetch_image("image"))
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+
+class StoryInnovator(Orderable):
+    """An innovator a story is about (chosen in the editor, several per story)."""
+
+    story = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="innovator_links")
+    innovator = models.ForeignKey(
+        "innovators.Innovator",
+        verbose_name=_("innovatore"),
+        on_delete=models.CASCADE,
+        related_name="story_links",
+    )
+
+    objects = StoryInnovatorManager()
+
+    panels = [FieldPanel("innovator")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("innovatore della storia")
+        verbose_name_plural = _("innovatori della storia")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "innovator"], name="unique_story_innovator")
+        ]
+
+    def __str__(self):
+        return str(self.innovator)

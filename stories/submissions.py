@@ -1,0 +1,221 @@
+"""The public form's view and what a submission creates.
+
+A valid submission creates, in one transaction: the photos (Wagtail images in the
+"Contributi" collection, re-encoded), a draft `StoryPage` under the stories index with the
+text as escaped paragraphs, its first revision submitted to the "Revisione redazionale"
+workflow, and a `StorySubmission` record. Any failure undoes all of it (and removes the files
+already written). The public sender has no account: the revision and the workflow are
+requested by the inactive system user `modulo-storie` (see `submission_user`), so the
+moderators' dashboard shows who asked.
+
+Rate limited per IP; a filled honeypot gets the thank-you page and saves nothing.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from django_ratelimit.core import is_ratelimited
+
+from innovators.queries import published_innovators
+from stories.editorial import MODERATORS, editorial_workflow
+from stories.forms import PhotoError, StorySubmissionForm, paragraph_html, paragraphs, reencode
+from stories.models import StoryInnovator, StoryPage, StorySubmission
+
+logger = logging.getLogger(__name__)
+
+SUBMISSION_RATE_DEFAULT = "5/h"
+COLLECTION_NAME = "Contributi"
+SYSTEM_USERNAME = "modulo-storie"
+
+
+def submission_form(request, page):
+    status = 200
+    if request.method == "POST":
+        form = StorySubmissionForm(request.POST, request.FILES)
+        limited = is_ratelimited(
+            request,
+            group="stories.submission",
+            key="ip",
+            rate=getattr(settings, "STORIES_SUBMISSION_RATE", SUBMISSION_RATE_DEFAULT),
+            method="POST",
+            increment=True,
+        )
+        if form.is_spam:
+            return redirect(thanks_url(page))
+        if limited:
+            form.is_valid()
+            form.add_error(None, _("Hai inviato troppe storie. Riprova tra un'ora, grazie."))
+            status = 429
+        elif form.is_valid():
+            try:
+                submission = save_submission(form, page)
+            except PhotoError as error:
+                form.add_error(
+                    f"photo_{error.number}",
+                    _("Non siamo riusciti a leggere la foto %(number)s: prova con un'altra.")
+                    % {"number": error.number},
+                )
+            else:
+                notify(submission, page)
+                return redirect(thanks_url(page))
+    else:
+        form = StorySubmissionForm()
+    response = page.render(request, context_overrides={"form": form})
+    response.status_code = status
+    return response
+
+
+def thanks_url(page) -> str:
+    return page.url + page.reverse_subpage("thanks")
+
+
+def submission_user():
+    """The inactive account that stands for the public form in revisions and workflows."""
+    user, _created = get_user_model().objects.get_or_create(
+        username=SYSTEM_USERNAME,
+        defaults={"is_active": False, "first_name": "Modulo", "last_name": "Racconta la tua storia"},
+    )
+    if _created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def contributions_collection() -> Collection:
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    existing = root.get_children().filter(name=COLLECTION_NAME).first()
+    return existing or root.add_child(name=COLLECTION_NAME)
+
+
+def matching_innovator(organisation: str, language_code: str):
+    """The published innovator whose name (or slug) matches the organisation written."""
+    if not organisation:
+        return None
+    innovators = published_innovators(language_code)
+    return (
+        innovators.filter(name__iexact=organisation).first()
+        or innovators.filter(slug=slugify(organisation)).first()
+    )
+
+
+def unique_slug(index, title: str) -> str:
+    base = slugify(title)[:70] or "storia"
+    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def save_submission(form, page) -> StorySubmission:
+    """Create the images, the draft story in moderation and the record, all or nothing."""
+    data = form.cleaned_data
+    index = page.get_parent().specific
+    written_files = []
+    try:
+        with transaction.atomic():
+            user = submission_user()
+            innovator = matching_innovator(data["organisation"], page.locale.language_code)
+            images = []
+            collection = contributions_collection()
+            for number, upload, description in form.photos():
+                image = get_image_model()(
+                    title=f"{data['title']} – foto {number}"[:255],
+                    description=description,
+                    credit=_("Foto inviata da %(name)s") % {"name": data["name"]},
+                    collection=collection,
+                    file=reencode(upload, number),
+                )
+                image.save()
+                written_files.append(image.file.name)
+                images.append(image)
+            body = [("paragraph", paragraph_html(text)) for text in paragraphs(data["text"])]
+            body += [
+                ("image", {"image": image, "caption": image.description, "credit": ""})
+                for image in images[1:]
+            ]
+            story = StoryPage(
+                title=data["title"],
+                slug=unique_slug(index, data["title"]),
+                intro=data["summary"],
+                author_name=data["name"],
+                date=timezone.localdate(),
+                image=images[0] if images else None,
+                body=body,
+                live=False,
+                owner=user,
+                locale_id=index.locale_id,
+            )
+            if innovator:
+                story.innovator_links = [StoryInnovator(innovator=innovator)]
+            index.add_child(instance=story)
+            revision = story.save_revision(user=user, log_action=True)
+            editorial_workflow().start(story, user)
+            submission = StorySubmission.objects.create(
+                name=data["name"],
+                organisation=data["organisation"],
+                email=data["email"],
+                title=data["title"],
+                summary=data["summary"],
+                text=data["text"],
+                photo_descriptions="\n".join(image.description for image in images),
+                consent_privacy=data["consent_privacy"],
+                consent_publication=data["consent_publication"],
+                innovator=innovator,
+                story=story,
+            )
+            logger.info("Story submission %s: draft %s, revision %s", submission.pk, story.pk, revision.pk)
+    except Exception:
+        storage = get_image_model()._meta.get_field("file").storage
+        for name in written_files:
+            storage.delete(name)
+        raise
+    return submission
+
+
+def moderator_emails() -> list[str]:
+    users = get_user_model().objects.filter(is_active=True, groups__name=MODERATORS)
+    return sorted(set(users.exclude(email="").values_list("email", flat=True)))
+
+
+def notify(submission: StorySubmission, page) -> None:
+    """E-mail the moderators and the sender. A mail failure never undoes a saved submission."""
+    edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailadmin_pages:edit", args=[submission.story_id]
+    )
+    context = {"submission": submission, "edit_url": edit_url, "page": page}
+    messages = []
+    recipients = moderator_emails()
+    if recipients:
+        messages.append(
+            (
+                _("Nuova storia da revisionare: %(title)s") % {"title": submission.title},
+                render_to_string("stories/email/submission_moderators.txt", context),
+                recipients,
+            )
+        )
+    messages.append(
+        (
+            _("Pistoia2030: abbiamo ricevuto la tua storia"),
+            render_to_string("stories/email/submission_sender.txt", context),
+            [submission.email],
+        )
+    )
+    for subject, body, to in messages:
+        try:
+            send_mail(subject, body, None, to)
+        except Exception:  # the submission is saved; log and go on
+            logger.exception("Story submission e-mail not sent to %s", to)

@@ -1,0 +1,40 @@
+"""A reader registers for a course in a real browser and sees the seats left go down."""
+
+import pytest
+
+from courses.factories import CourseIndexPageFactory, CoursePageFactory
+
+
+@pytest.fixture
+def open_course(transactional_db, home_page):
+    index = CourseIndexPageFactory(parent=home_page)
+    return CoursePageFactory(parent=index, title="Dal progetto al business plan", capacity=3)
+
+
+def test_register_and_see_seats_left_go_down(page, live_server, open_course):
+    url = f"{live_server.url}{open_course.url}"
+    page.goto(url)
+    seats = page.locator("[data-seats-left]")
+    assert seats.get_attribute("data-seats-left") == "3"
+
+    page.get_by_label("Nome e cognome").fill("Giulia Rossi")
+    page.get_by_label("E-mail").fill("giulia@example.org")
+    page.get_by_label("Ho letto l'informativa privacy").check()
+    page.get_by_role("button", name="Iscriviti").click()
+
+    page.wait_for_url("**/iscrizione/**")
+    assert page.get_by_role("heading", level=1).inner_text() == "Iscrizione confermata"
+    assert len(page.locator("[data-registration-code]").inner_text()) == 6
+    assert page.locator(".registration__qr svg").count() == 1
+
+    page.goto(url)
+    assert page.locator("[data-seats-left]").get_attribute("data-seats-left") == "2"
+    assert "2 posti disponibili" in page.locator("[data-seats-left]").inner_text()
+
+
+def test_bad_input_is_announced_next_to_the_field(page, live_server, open_course):
+    page.goto(f"{live_server.url}{open_course.url}")
+    page.get_by_role("button", name="Iscriviti").click()
+    error = page.locator("#id_name-error")
+    assert error.inner_text() == "Scrivi il tuo nome e cognome."
+    assert page.locator("#id_name").get_attribute("aria-describedby") == "id_name-error"
