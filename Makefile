@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_DB := var/bench.sqlite3
-BENCH_SCALE ?= --phase-updates 500
+BENCH_SCALE ?= --phase-updates 500 --innovators 10000 --events 500
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint format bench clean

@@ -13,8 +13,9 @@ from courses.models import upcoming_events
 from innovators.teasers import HomeTeasers
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
-from stories.models import ProgrammePage, ProgrammePhase, StoryIndexPage
+from stories.models import ProgrammePage, ProgrammePhase
 from stories.models.programme import current_phase
+from stories.teasers import HomeStories
 
 
 class HomePage(BasePage):
@@ -67,14 +68,9 @@ class HomePage(BasePage):
     def programme_page(self):
         return ProgrammePage.objects.live().child_of(self).first()
 
-    @cached_property
-    def story_index(self):
-        return StoryIndexPage.objects.live().child_of(self).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         phases = list(ProgrammePhase.objects.filter(locale_id=self.locale_id))
-        story_index = self.story_index
         programme = self.programme_page
         context.update(
             goals=self.goals.select_related("page"),
@@ -82,9 +78,7 @@ class HomePage(BasePage):
             current_phase=current_phase(phases),
             programme_page=programme,
             latest_updates=programme.updates()[:3] if programme else [],
-            story_index=story_index,
-            featured_story=story_index.featured if story_index else None,
-            latest_stories=story_index.latest(3) if story_index else [],
+            stories=HomeStories(self),
             upcoming_events=upcoming_events(self),
             innovators=HomeTeasers(self, translation.get_language()),
         )

@@ -90,7 +90,9 @@ class StorySubmissionForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"),
         max_length=254,
-        help_text=_("Per la conferma e per eventuali domande della redazione: non sarà pubblicata."),
+        help_text=_(
+            "Per la conferma e per eventuali domande della redazione: non sarà pubblicata."
+        ),
         error_messages={
             "required": _("Scrivi il tuo indirizzo e-mail."),
             "invalid": _("Inserisci un indirizzo e-mail valido, come nome@esempio.it."),
@@ -157,15 +159,15 @@ class StorySubmissionForm(forms.Form):
                 required=False,
                 help_text=_("JPEG, PNG o WebP, al massimo %(mb)s MB.")
                 % {"mb": photo_max_bytes() // (1024 * 1024)},
-                widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+                widget=forms.ClearableFileInput(
+                    attrs={"accept": "image/jpeg,image/png,image/webp"}
+                ),
             )
             self.fields[f"alt_{number}"] = forms.CharField(
                 label=_("Descrizione della foto %(number)s") % {"number": number},
                 max_length=250,
                 required=False,
-                help_text=_(
-                    "Cosa mostra la foto, per chi non può vederla (testo alternativo)."
-                ),
+                help_text=_("Cosa mostra la foto, per chi non può vederla (testo alternativo)."),
             )
 
     @property
@@ -175,8 +177,7 @@ class StorySubmissionForm(forms.Form):
     def photo_fields(self):
         """(photo field, description field) pairs, for the template's fieldsets."""
         return [
-            (self[f"photo_{number}"], self[f"alt_{number}"])
-            for number in range(1, MAX_PHOTOS + 1)
+            (self[f"photo_{number}"], self[f"alt_{number}"]) for number in range(1, MAX_PHOTOS + 1)
         ]
 
     def _clean_text(self, name: str) -> str:

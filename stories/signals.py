@@ -18,9 +18,7 @@ def mark_rejected(sender, instance, **kwargs):
         return
     StorySubmission.objects.filter(
         story_id=instance.object_id, status=SubmissionStatus.RECEIVED
-    ).update(
-        status=SubmissionStatus.REJECTED
-    )
+    ).update(status=SubmissionStatus.REJECTED)
 
 
 def connect():

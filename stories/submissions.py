@@ -86,7 +86,11 @@ def submission_user():
     """The inactive account that stands for the public form in revisions and workflows."""
     user, _created = get_user_model().objects.get_or_create(
         username=SYSTEM_USERNAME,
-        defaults={"is_active": False, "first_name": "Modulo", "last_name": "Racconta la tua storia"},
+        defaults={
+            "is_active": False,
+            "first_name": "Modulo",
+            "last_name": "Racconta la tua storia",
+        },
     )
     if _created:
         user.set_unusable_password()
@@ -177,7 +181,9 @@ def save_submission(form, page) -> StorySubmission:
                 innovator=innovator,
                 story=story,
             )
-            logger.info("Story submission %s: draft %s, revision %s", submission.pk, story.pk, revision.pk)
+            logger.info(
+                "Story submission %s: draft %s, revision %s", submission.pk, story.pk, revision.pk
+            )
     except Exception:
         storage = get_image_model()._meta.get_field("file").storage
         for name in written_files:

@@ -1,7 +1,8 @@
 """Innovator stories: the index (/storie/), the story page and its links to innovators."""
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -10,12 +11,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from innovators import queries as innovator_queries
-from innovators.models import Innovator
-from portal.images import prefetch_image
+from portal.images import CARD_RENDITION, prefetch_image
 from portal.models import BasePage
 from portal.pagination import paginate
 from stories.filters import StoryFilters
@@ -26,7 +27,7 @@ from .submissions import StorySubmissionPage
 
 RELATED_LIMIT = 3
 FILTER_TAG_LIMIT = 40
-HERO_RENDITIONS = ("fill-640x360|format-webp", "fill-1280x720|format-webp")
+HERO_RENDITIONS = ("fill-1280x720|format-webp",)
 
 
 class StoryIndexPage(RoutablePageMixin, BasePage):
@@ -51,14 +52,19 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("indice delle storie")
 
-    def stories(self, *renditions: str):
+    @cached_property
+    def live_stories(self):
+        """Live, public stories under this page (the view restrictions are read once)."""
+        return StoryPage.objects.live().public().child_of(self)
+
+    def stories(self):
         """The live stories under this page, newest first, ready for cards (no body)."""
         return (
-            StoryPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("phase")
-            .prefetch_related(prefetch_image("image", *renditions), "tagged_items__tag")
+            self.live_stories.select_related("phase")
+            .prefetch_related(
+                prefetch_image("image"),
+                Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
+            )
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
@@ -66,30 +72,44 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     @cached_property
     def featured(self) -> "StoryPage | None":
         """The chosen featured story if it is live, else the newest one."""
-        stories = self.stories(*HERO_RENDITIONS)
+        stories = (
+            self.live_stories.select_related("phase", "image")
+            .prefetch_related(
+                Prefetch(
+                    "image__renditions",
+                    queryset=get_image_model()
+                    .get_rendition_model()
+                    .objects.filter(filter_spec__in=HERO_RENDITIONS),
+                )
+            )
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
         if self.featured_story_id:
             chosen = stories.filter(pk=self.featured_story_id).first()
             if chosen:
                 return chosen
         return stories.first()
 
-    def latest(self, count: int = 3) -> list["StoryPage"]:
-        """The newest stories after the featured one, for the home page."""
-        featured = self.featured
-        stories = self.stories()
-        if featured:
-            stories = stories.exclude(pk=featured.pk)
-        return list(stories[:count])
+    def teasers(self, count: int = 3) -> tuple["StoryPage | None", list["StoryPage"]]:
+        """The featured story and the `count` newest others, in one query (for the home)."""
+        newest = self.live_stories.order_by("-date", "-pk").values("pk")[: count + 1]
+        stories = list(
+            self.live_stories.filter(Q(pk__in=newest) | Q(pk=self.featured_story_id or 0))
+            .select_related("phase")
+            .prefetch_related(prefetch_image("image", CARD_RENDITION, *HERO_RENDITIONS))
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+        chosen = next((story for story in stories if story.pk == self.featured_story_id), None)
+        featured = chosen or (stories[0] if stories else None)
+        return featured, [story for story in stories if story is not featured][:count]
 
     def filter_options(self) -> dict:
-        language_code = self.locale.language_code
+        language_code = translation.get_language()
         return {
             "tags": list(
-                Tag.objects.filter(
-                    stories_storytag_items__content_object__in=StoryPage.objects.live()
-                    .public()
-                    .child_of(self)
-                )
+                Tag.objects.filter(stories_storytag_items__content_object__in=self.live_stories)
                 .annotate(uses=Count("stories_storytag_items"))
                 .order_by("-uses", "name")[:FILTER_TAG_LIMIT]
             ),
@@ -147,7 +167,9 @@ class StoryPage(ArticlePage):
         _("autore o autrice"),
         max_length=120,
         blank=True,
-        help_text=_("Chi firma la storia, ad esempio «Redazione Pistoia2030» o il nome di chi la racconta."),
+        help_text=_(
+            "Chi firma la storia, ad esempio «Redazione Pistoia2030» o il nome di chi la racconta."
+        ),
     )
     phase = models.ForeignKey(
         ProgrammePhase,
@@ -208,21 +230,17 @@ class StoryPage(ArticlePage):
     @cached_property
     def innovators(self) -> list:
         """The published innovators of the story, in the reader's language when translated."""
-        innovator_ids = [link.innovator_id for link in self.innovator_links.all()]
-        if not innovator_ids:
+        keys = [link.innovator.translation_key for link in self.innovator_links.all()]
+        if not keys:
             return []
-        keys = dict(
-            Innovator.objects.filter(pk__in=innovator_ids).values_list("pk", "translation_key")
-        )
         found = {
             innovator.translation_key: innovator
-            for innovator in innovator_queries.published_innovators(self.locale.language_code)
-            .filter(translation_key__in=keys.values())
+            for innovator in innovator_queries.published_innovators(translation.get_language())
+            .filter(translation_key__in=keys)
             .select_related("sector", "municipality")
             .defer("description")
         }
-        ordered = (found.get(keys.get(pk)) for pk in innovator_ids)
-        return [innovator for innovator in ordered if innovator]
+        return [found[key] for key in keys if key in found]
 
     def related_stories(self, limit: int = RELATED_LIMIT) -> list["StoryPage"]:
         """Other live stories sharing tags or innovators, the most in common first."""
@@ -249,13 +267,28 @@ class StoryPage(ArticlePage):
             .order_by("-shared", "-date", "-pk")[:limit]
         )
 
+    def prefetch_relations(self) -> None:
+        """Tags and innovator links in two queries (in-memory ones, as in previews, win)."""
+        if self.pk:
+            prefetch_related_objects(
+                [self],
+                Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag")),
+                Prefetch(
+                    "innovator_links",
+                    queryset=StoryInnovator.objects.select_related("innovator").only(
+                        "sort_order", "story_id", "innovator_id", "innovator__translation_key"
+                    ),
+                ),
+            )
+
     def get_context(self, request, *args, **kwargs):
+        self.prefetch_relations()
         context = super().get_context(request, *args, **kwargs)
         context.update(
             story_index=StoryIndexPage.objects.parent_of(self).first(),
             share_url=self.get_full_url(request),
             related_stories=self.related_stories(),
-            directory_path=innovator_queries.directory_path(self.locale.language_code)
+            directory_path=innovator_queries.directory_path(translation.get_language())
             if self.innovators
             else None,
         )

@@ -40,7 +40,9 @@ def test_stories_rss(client, feed_stories):
         "Una storia di vivai e di acqua che torna",
     ]
     old = items[1]
-    assert old.findtext("link") == "http://localhost/storie/una-storia-di-vivai-e-di-acqua-che-torna/"
+    assert (
+        old.findtext("link") == "http://localhost/storie/una-storia-di-vivai-e-di-acqua-che-torna/"
+    )
     assert old.findtext("description") == "Come un vivaio ha dimezzato i consumi."
     assert old.findtext("pubDate").startswith("Sun, 01 Feb 2026")
     assert old.findtext("category") == "acqua"

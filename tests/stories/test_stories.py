@@ -141,7 +141,10 @@ def test_story_page(client, home_page, stories, story_innovators):
     assert "Bozza Segreta" not in html.text
     assert texts(html.select(".tags li")) == ["iot"]
     share = [a["href"] for a in html.select(".share-links a")]
-    assert any("facebook.com/sharer" in href and "localhost%2Fstorie%2Fvivai-e-sensori" in href for href in share)
+    assert any(
+        "facebook.com/sharer" in href and "localhost%2Fstorie%2Fvivai-e-sensori" in href
+        for href in share
+    )
     assert not html.select("script[src]")  # no third-party scripts
     feeds = html.select('head link[rel="alternate"]')
     assert {link["href"] for link in feeds} == {"/storie/feed/", "/storie/feed/atom/"}
@@ -165,10 +168,16 @@ def test_reading_time_grows_with_the_body(story_index):
 
 
 def test_home_shows_featured_and_three_latest(client, stories):
-    StoryPageFactory(parent=stories["Serre che parlano"].get_parent(), title="La più vecchia", date=datetime.date(2025, 1, 1))
+    StoryPageFactory(
+        parent=stories["Serre che parlano"].get_parent(),
+        title="La più vecchia",
+        date=datetime.date(2025, 1, 1),
+    )
     html = parse(client.get("/"))
     section = html.select_one('[aria-labelledby="stories-heading"]')
-    assert section.select_one(".featured-story__title").get_text(strip=True) == "Una bottega digitale"
+    assert (
+        section.select_one(".featured-story__title").get_text(strip=True) == "Una bottega digitale"
+    )
     assert texts(section.select(".card__title")) == [
         "Vivai e sensori",
         "Dati aperti per la valle",
@@ -193,3 +202,12 @@ def test_story_preview_renders(story_index, stories):
     response = story.make_preview_request()
     assert response.status_code == 200
     assert "Titolo in anteprima" in response.content.decode()
+
+
+def test_innovator_profile_lists_its_stories(client, home_page, stories, story_innovators):
+    ClubDirectoryPageFactory(parent=home_page)
+    html = parse(client.get("/club/vivai-verde/"))
+    assert texts(html.select('[aria-labelledby="stories-heading"] .card__title')) == [
+        "Vivai e sensori",
+        "Serre che parlano",
+    ]

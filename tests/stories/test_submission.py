@@ -71,7 +71,9 @@ def test_form_renders_accessibly(client, submission_page):
 def test_good_story_becomes_a_draft_in_moderation(
     client, submission_page, story_innovators, moderator, mailoutbox
 ):
-    data = valid_data(photo_1=photo(), alt_1="Sensori nei vasi", photo_2=photo(format="PNG"), alt_2="Le serre")
+    data = valid_data(
+        photo_1=photo(), alt_1="Sensori nei vasi", photo_2=photo(format="PNG"), alt_2="Le serre"
+    )
     response = client.post(URL, data)
     assert response.status_code == 302
     assert response["Location"] == "/storie/racconta/grazie/"
@@ -159,14 +161,20 @@ def test_fake_image_is_refused(client, submission_page):
     fake = SimpleUploadedFile("foto.jpg", b"<?php echo 'ciao'; ?>", content_type="image/jpeg")
     response = client.post(URL, valid_data(photo_1=fake, alt_1="Una foto"))
     html = parse(response)
-    assert "La foto 1 deve essere un'immagine JPEG, PNG o WebP." in html.select_one("#id_photo_1_error").text
+    assert (
+        "La foto 1 deve essere un'immagine JPEG, PNG o WebP."
+        in html.select_one("#id_photo_1_error").text
+    )
     assert nothing_saved()
 
 
 def test_gif_named_jpeg_is_refused(client, submission_page):
     gif = photo(name="foto.jpg", format="GIF")
     response = client.post(URL, valid_data(photo_1=gif, alt_1="Una foto"))
-    assert "deve essere un'immagine JPEG, PNG o WebP" in parse(response).select_one("#id_photo_1_error").text
+    assert (
+        "deve essere un'immagine JPEG, PNG o WebP"
+        in parse(response).select_one("#id_photo_1_error").text
+    )
     assert nothing_saved()
 
 
@@ -279,7 +287,7 @@ def test_failure_after_the_page_rolls_everything_back(client, submission_page, m
 
 
 def test_submissions_are_listed_and_exported(client, submission_page, editor):
-    client.post(URL, valid_data(name="=HYPERLINK(\"http://x\")"))
+    client.post(URL, valid_data(name='=HYPERLINK("http://x")'))
     client.force_login(editor)
     listing = client.get("/admin/storysubmission/")
     assert listing.status_code == 200

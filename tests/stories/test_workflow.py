@@ -143,7 +143,10 @@ def test_scheduled_publishing(story_index, moderator):
     assert not story.live
     revision.refresh_from_db()
     assert revision.approved_go_live_at is not None
-    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    # the day has come: move the scheduled time into the past
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
     revision.save()
     call_command("publish_scheduled")
     story.refresh_from_db()

@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from courses.models import CoursePage, SessionPage
-from stories.models import PhaseUpdatePage
+from stories.models import PhaseUpdatePage, StoryPage
 
 HOME_QUERY_BUDGET = 15
 PAGE_QUERY_BUDGET = 25
@@ -25,6 +25,7 @@ OPEN_DATA_QUERY_BUDGET = 2  # GeoJSON and CSV: two queries whatever the number o
 def bench_targets() -> list[tuple[str, str, int]]:
     """(label, URL, query budget) for every public page type; each app adds its own here."""
     update = PhaseUpdatePage.objects.live().order_by("-date").first()
+    story = StoryPage.objects.live().order_by("-date").first()
     course = CoursePage.objects.live().order_by("-start").first()
     session = SessionPage.objects.live().order_by("-start").first()
     targets = [
@@ -50,6 +51,12 @@ def bench_targets() -> list[tuple[str, str, int]]:
         ("Club, recenti, pagina 2", "/club/?ordine=recenti&page=2", PAGE_QUERY_BUDGET),
         ("Profilo innovatore", "/club/vivai-verdecitta/", PAGE_QUERY_BUDGET),
         ("Aderisci al club", "/club/aderisci/", PAGE_QUERY_BUDGET),
+        ("Storie", "/storie/", PAGE_QUERY_BUDGET),
+        ("Storie, filtrate", "/storie/?fase=3&settore=agroalimentare", PAGE_QUERY_BUDGET),
+        ("Storia", story.url if story else None, PAGE_QUERY_BUDGET),
+        ("Racconta la tua storia", "/storie/racconta/", PAGE_QUERY_BUDGET),
+        ("Feed RSS delle storie", "/storie/feed/", PAGE_QUERY_BUDGET),
+        ("Feed Atom del programma", "/programma/feed/atom/", PAGE_QUERY_BUDGET),
         ("Ricerca", "/cerca/?q=fase", PAGE_QUERY_BUDGET),
         ("Pagina non trovata (404)", "/non-esiste/", PAGE_QUERY_BUDGET),
     ]

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import courses, innovators, programme, site
+from home.demo import courses, innovators, programme, site, stories
 
 
 class Command(BaseCommand):
@@ -35,6 +35,13 @@ class Command(BaseCommand):
             help="Genera N innovatori in più, oltre ai 40 demo (per i benchmark).",
         )
         parser.add_argument(
+            "--stories",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Genera N storie in più, oltre alle 12 demo (per i benchmark).",
+        )
+        parser.add_argument(
             "--no-admin", action="store_true", help="Non creare l'utente amministratore demo."
         )
 
@@ -50,7 +57,9 @@ class Command(BaseCommand):
             sectors = innovators.build_sectors()
             innovators.build_pages(home)
             innovators.build_innovators(sectors, options["innovators"])
+            stories.build(home, phases, options["stories"])
             site.build_goals(home)
         if not options["no_admin"]:
             site.build_admin(self.stdout)
+            stories.build_editorial_users(self.stdout)
         self.stdout.write(self.style.SUCCESS("Contenuti demo pronti: http://127.0.0.1:8000/"))
