@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils import translation
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -9,13 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from courses.models import upcoming_events
-from innovators.teasers import HomeTeasers
+from home.sections import HomeSections
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
-from stories.models import ProgrammePage, ProgrammePhase
-from stories.models.programme import current_phase
-from stories.teasers import HomeStories
 
 
 class HomePage(BasePage):
@@ -64,24 +59,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    @cached_property
-    def programme_page(self):
-        return ProgrammePage.objects.live().child_of(self).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        phases = list(ProgrammePhase.objects.filter(locale_id=self.locale_id))
-        programme = self.programme_page
-        context.update(
-            goals=self.goals.select_related("page"),
-            phases=phases,
-            current_phase=current_phase(phases),
-            programme_page=programme,
-            latest_updates=programme.updates()[:3] if programme else [],
-            stories=HomeStories(self),
-            upcoming_events=upcoming_events(self),
-            innovators=HomeTeasers(self, translation.get_language()),
-        )
+        context["sections"] = HomeSections(self, translation.get_language())
         return context
 
 

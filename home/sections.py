@@ -1,0 +1,42 @@
+"""What the home page composes from every app.
+
+Each part runs its queries only when the template first reads it: the home template caches
+the whole composition (keyed on the content version), so a cached home page costs no query
+for any of this.
+"""
+
+from django.utils.functional import cached_property
+
+from courses.models import upcoming_events
+from innovators.teasers import HomeTeasers
+from stories.models import ProgrammePage, ProgrammePhase
+from stories.models.programme import current_phase
+from stories.teasers import HomeStories
+
+
+class HomeSections:
+    def __init__(self, home, language_code: str):
+        self.home = home
+        self.stories = HomeStories(home)
+        self.events = upcoming_events(home)
+        self.innovators = HomeTeasers(home, language_code)
+
+    @cached_property
+    def goals(self):
+        return list(self.home.goals.select_related("page"))
+
+    @cached_property
+    def phases(self) -> list[ProgrammePhase]:
+        return list(ProgrammePhase.objects.filter(locale_id=self.home.locale_id))
+
+    @cached_property
+    def current_phase(self) -> ProgrammePhase | None:
+        return current_phase(self.phases)
+
+    @cached_property
+    def programme_page(self) -> ProgrammePage | None:
+        return ProgrammePage.objects.live().child_of(self.home).first()
+
+    @cached_property
+    def latest_updates(self):
+        return list(self.programme_page.updates()[:3]) if self.programme_page else []
