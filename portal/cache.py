@@ -8,6 +8,7 @@ The version lives in the shared cache: every server process sees the change at o
 import time
 
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 CONTENT_VERSION_KEY = "portal:content-version"
@@ -38,6 +39,20 @@ def renew_content_version() -> str:
     version = str(time.time_ns())
     cache.set(CONTENT_VERSION_KEY, version, timeout=None)
     return version
+
+
+def cached_for_content(key: str, build, timeout: int = 600):
+    """`build()`'s result, cached per language until the next content change.
+
+    For data every request of a listing needs but that changes only with content, such as
+    the options of its filters. The result must pickle (lists, not querysets).
+    """
+    full_key = f"portal:{key}:{translation.get_language()}:{content_version()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout)
+    return value
 
 
 def renew_on_content_change(sender, **kwargs):

@@ -16,6 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from innovators import queries as innovator_queries
+from portal.cache import cached_for_content
 from portal.images import CARD_RENDITION, prefetch_image
 from portal.models import BasePage
 from portal.pagination import paginate
@@ -106,6 +107,10 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         return featured, [story for story in stories if story is not featured][:count]
 
     def filter_options(self) -> dict:
+        """The choices of the filters, cached until the next content change."""
+        return cached_for_content(f"story-filter-options:{self.pk}", self._build_filter_options)
+
+    def _build_filter_options(self) -> dict:
         language_code = translation.get_language()
         return {
             "tags": list(
