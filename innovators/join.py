@@ -4,23 +4,17 @@ Rate limited per IP; a filled honeypot gets the thank-you page and saves nothing
 published without a moderator.
 """
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from django_ratelimit.core import is_ratelimited
 
 from innovators.forms import JoinRequestForm
-
-logger = logging.getLogger(__name__)
+from portal.notifications import Notice, admin_url, send_notices
 
 JOIN_RATE_DEFAULT = "5/h"
 
@@ -77,30 +71,23 @@ def moderator_emails() -> list[str]:
 
 
 def notify(request, innovator) -> None:
-    """E-mail the editors and the applicant. A mail failure never undoes a saved request."""
-    edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailsnippets_innovators_innovator:edit", args=[innovator.pk]
-    )
-    context = {"innovator": innovator, "edit_url": edit_url}
-    messages = []
-    recipients = moderator_emails()
-    if recipients:
-        messages.append(
-            (
+    """E-mail the editors and the applicant."""
+    context = {
+        "innovator": innovator,
+        "edit_url": admin_url("wagtailsnippets_innovators_innovator:edit", innovator.pk),
+    }
+    send_notices(
+        [
+            Notice(
                 _("Nuova richiesta di adesione: %(name)s") % {"name": innovator.name},
-                render_to_string("innovators/email/join_request_editors.txt", context),
-                recipients,
-            )
-        )
-    messages.append(
-        (
-            _("Pistoia2030: abbiamo ricevuto la tua richiesta"),
-            render_to_string("innovators/email/join_request_applicant.txt", context),
-            [innovator.contact_email],
-        )
+                "innovators/email/join_request_editors.txt",
+                moderator_emails(),
+            ),
+            Notice(
+                _("Pistoia2030: abbiamo ricevuto la tua richiesta"),
+                "innovators/email/join_request_applicant.txt",
+                [innovator.contact_email],
+            ),
+        ],
+        context,
     )
-    for subject, body, to in messages:
-        try:
-            send_mail(subject, body, None, to)
-        except Exception:  # the request is saved; log and go on
-            logger.exception("Join request e-mail not sent to %s", to)

@@ -15,11 +15,8 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -30,6 +27,7 @@ from wagtail.models import Collection
 from django_ratelimit.core import is_ratelimited
 
 from innovators.queries import published_innovators
+from portal.notifications import Notice, admin_url, send_notices
 from stories.editorial import MODERATORS, editorial_workflow
 from stories.forms import PhotoError, StorySubmissionForm, paragraph_html, paragraphs, reencode
 from stories.models import StoryInnovator, StoryPage, StorySubmission
@@ -198,30 +196,24 @@ def moderator_emails() -> list[str]:
 
 
 def notify(submission: StorySubmission, page) -> None:
-    """E-mail the moderators and the sender. A mail failure never undoes a saved submission."""
-    edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailadmin_pages:edit", args=[submission.story_id]
-    )
-    context = {"submission": submission, "edit_url": edit_url, "page": page}
-    messages = []
-    recipients = moderator_emails()
-    if recipients:
-        messages.append(
-            (
+    """E-mail the moderators and the sender."""
+    context = {
+        "submission": submission,
+        "edit_url": admin_url("wagtailadmin_pages:edit", submission.story_id),
+        "page": page,
+    }
+    send_notices(
+        [
+            Notice(
                 _("Nuova storia da revisionare: %(title)s") % {"title": submission.title},
-                render_to_string("stories/email/submission_moderators.txt", context),
-                recipients,
-            )
-        )
-    messages.append(
-        (
-            _("Pistoia2030: abbiamo ricevuto la tua storia"),
-            render_to_string("stories/email/submission_sender.txt", context),
-            [submission.email],
-        )
+                "stories/email/submission_moderators.txt",
+                moderator_emails(),
+            ),
+            Notice(
+                _("Pistoia2030: abbiamo ricevuto la tua storia"),
+                "stories/email/submission_sender.txt",
+                [submission.email],
+            ),
+        ],
+        context,
     )
-    for subject, body, to in messages:
-        try:
-            send_mail(subject, body, None, to)
-        except Exception:  # the submission is saved; log and go on
-            logger.exception("Story submission e-mail not sent to %s", to)

@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -70,3 +71,26 @@ class ArticlePage(BasePage):
     def published_at(self):
         """The article's date as an aware datetime at noon, for feeds."""
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))
+
+
+class FeedRoutesMixin(RoutablePageMixin):
+    """A listing page's RSS feed at `feed/` and Atom feed at `feed/atom/`.
+
+    `feed_names` names the two feed classes in `stories.feeds` (imported when a feed is asked
+    for, since the feeds import the models).
+    """
+
+    feed_names: tuple[str, str]
+
+    def _feed_response(self, request, name: str):
+        from stories import feeds
+
+        return getattr(feeds, name)(self)(request)
+
+    @path("feed/", name="feed")
+    def rss_view(self, request):
+        return self._feed_response(request, self.feed_names[0])
+
+    @path("feed/atom/", name="atom")
+    def atom_view(self, request):
+        return self._feed_response(request, self.feed_names[1])

@@ -10,7 +10,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -20,7 +19,7 @@ from portal.images import prefetch_image
 from portal.models import BasePage
 from portal.pagination import paginate
 
-from .articles import ArticlePage
+from .articles import ArticlePage, FeedRoutesMixin
 
 
 class PhaseStatus(models.TextChoices):
@@ -80,9 +79,11 @@ def current_phase(phases):
     return next((phase for phase in phases if phase.is_current), None)
 
 
-class ProgrammePage(RoutablePageMixin, BasePage):
+class ProgrammePage(FeedRoutesMixin, BasePage):
     """/programma/: the four phases as a timeline and the phase updates, newest first;
     /programma/feed/ and /programma/feed/atom/ the updates as RSS and Atom."""
+
+    feed_names = ("PhaseUpdateRssFeed", "PhaseUpdateAtomFeed")
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
 
@@ -130,18 +131,6 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             ),
         )
         return context
-
-    @path("feed/", name="feed")
-    def rss_view(self, request):
-        from stories.feeds import PhaseUpdateRssFeed
-
-        return PhaseUpdateRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_view(self, request):
-        from stories.feeds import PhaseUpdateAtomFeed
-
-        return PhaseUpdateAtomFeed(self)(request)
 
 
 class PhaseUpdateTag(TaggedItemBase):

@@ -10,7 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -22,7 +22,7 @@ from portal.models import BasePage
 from portal.pagination import paginate
 from stories.filters import StoryFilters
 
-from .articles import ArticlePage
+from .articles import ArticlePage, FeedRoutesMixin
 from .programme import ProgrammePhase
 from .submissions import StorySubmissionPage
 
@@ -31,8 +31,10 @@ FILTER_TAG_LIMIT = 40
 HERO_RENDITIONS = ("fill-1280x720|format-webp",)
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(FeedRoutesMixin, BasePage):
     """/storie/: the stories, newest first, with filters, a featured story and the feeds."""
+
+    feed_names = ("StoryRssFeed", "StoryAtomFeed")
 
     featured_story = models.ForeignKey(
         "stories.StoryPage",
@@ -145,18 +147,6 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_view(self, request):
         return self.render(request)
-
-    @path("feed/", name="feed")
-    def rss_view(self, request):
-        from stories.feeds import StoryRssFeed
-
-        return StoryRssFeed(self)(request)
-
-    @path("feed/atom/", name="atom")
-    def atom_view(self, request):
-        from stories.feeds import StoryAtomFeed
-
-        return StoryAtomFeed(self)(request)
 
 
 class StoryTag(TaggedItemBase):
