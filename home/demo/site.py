@@ -130,3 +130,28 @@ def build_admin(stdout) -> None:
         return
     users.create_superuser("admin", "admin@pistoia2030.it", password)
     stdout.write(f"Utente demo creato: admin / {password}  → http://127.0.0.1:8000/admin/")
+
+
+# The main navigation, in the order of DESIGN.md: the programme's sections, then about pages.
+MENU_ORDER = [
+    "mappa",
+    "club",
+    "storie",
+    "formazione",
+    "co-creazione",
+    "programma",
+    "chi-siamo",
+    "il-nostro-approccio",
+]
+
+
+def order_menu(home: HomePage) -> None:
+    """Put the home page's sections in menu order (pages not listed keep their place after)."""
+    children = {page.slug: page for page in home.get_children()}
+    wanted = [children[slug] for slug in MENU_ORDER if slug in children]
+    current = [page for page in home.get_children() if page.slug in MENU_ORDER]
+    if [page.pk for page in current] == [page.pk for page in wanted]:
+        return
+    for page in reversed(wanted):
+        page.refresh_from_db()
+        page.move(home, pos="first-child")

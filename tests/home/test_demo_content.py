@@ -10,6 +10,7 @@ import pytest
 from home.models import HomePage
 from portal.models import SiteSettings
 from stories.models import PhaseUpdatePage, ProgrammePhase
+from tests.html import parse, texts
 
 
 def load(*args) -> str:
@@ -72,3 +73,17 @@ def test_every_demo_page_renders(client):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_main_navigation_follows_the_design_order(client):
+    load("--no-admin")
+    navigation = parse(client.get("/")).select_one('nav[aria-label="Navigazione principale"]')
+    assert texts(navigation.find_all("a"))[:6] == [
+        "Mappa degli innovatori",
+        "Club degli innovatori",
+        "Storie",
+        "Percorsi di formazione",
+        "Sessioni di co-creazione",
+        "Il programma",
+    ]

@@ -59,6 +59,7 @@ class Command(BaseCommand):
             innovators.build_innovators(sectors, options["innovators"])
             stories.build(home, phases, options["stories"])
             site.build_goals(home)
+            site.order_menu(home)
         if not options["no_admin"]:
             site.build_admin(self.stdout)
             stories.build_editorial_users(self.stdout)
