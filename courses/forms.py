@@ -1,6 +1,8 @@
 """Public forms: registration to an event and the filters of the event indexes."""
 
 from django import forms
+from django.db.models import Q
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from innovators.models import Innovator
@@ -17,6 +19,13 @@ class RegistrationForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # A name typed and matched, not a select: the map lists thousands of innovators.
+    innovator = forms.CharField(
+        label=_("Partecipi per un innovatore della mappa? (facoltativo)"),
+        required=False,
+        max_length=200,
+        help_text=_("Scrivi il nome con cui compare sulla Mappa degli innovatori."),
+    )
     consent = forms.BooleanField(
         label=_(
             "Ho letto l'informativa privacy e acconsento al trattamento dei miei dati per "
@@ -32,7 +41,6 @@ class RegistrationForm(forms.ModelForm):
             "name": _("Nome e cognome"),
             "email": _("E-mail"),
             "organisation": _("Organizzazione (facoltativo)"),
-            "innovator": _("Partecipi per un innovatore della mappa? (facoltativo)"),
             "needs": _("Esigenze particolari (facoltativo)"),
         }
         help_texts = {
@@ -56,9 +64,6 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, event=None, **kwargs):
         self.event = event
         super().__init__(*args, **kwargs)
-        innovator = self.fields["innovator"]
-        innovator.queryset = Innovator.objects.published().only("pk", "name").order_by("name")
-        innovator.empty_label = _("Nessuno")
         for name, field in self.fields.items():
             if field.required and name != "consent":
                 field.widget.attrs["required"] = True
@@ -89,6 +94,24 @@ class RegistrationForm(forms.ModelForm):
                 code="duplicate",
             )
         return email
+
+    def clean_innovator(self) -> Innovator | None:
+        name = " ".join(self.cleaned_data["innovator"].split())
+        if not name:
+            return None
+        # The slug makes the match blind to case and accents on every database.
+        match = (
+            Innovator.objects.published()
+            .filter(Q(slug=slugify(name)) | Q(name__iexact=name))
+            .first()
+        )
+        if match is None:
+            raise forms.ValidationError(
+                _("Non troviamo «%(name)s» sulla mappa: controlla il nome o lascia vuoto."),
+                code="unknown_innovator",
+                params={"name": name},
+            )
+        return match
 
     def clean_website(self):
         if self.cleaned_data["website"]:

@@ -4,6 +4,7 @@ import pytest
 
 from courses.factories import CoursePageFactory, RegistrationFactory, in_days
 from courses.models import Registration, RegistrationStatus
+from innovators.factories import InnovatorFactory
 from tests.html import parse
 
 
@@ -201,3 +202,17 @@ def test_online_link_only_in_the_confirmation(client, course_index, committed):
     assert "meet.example.org" not in client.get(course.url).content.decode()
     response = register(client, course, committed)
     assert "https://meet.example.org/segreto" in client.get(response.url).content.decode()
+
+
+def test_registration_links_a_published_innovator_by_name(client, course, committed):
+    innovator = InnovatorFactory(name="Vivai Verdecittà")
+    register(client, course, committed, innovator="  vivai VERDECITTÀ ")
+    assert course.registrations.get(email="giulia@example.org").innovator == innovator
+
+
+def test_registration_refuses_an_unknown_innovator(client, course):
+    InnovatorFactory(name="Bozza Srl", live=False)
+    response = client.post(course.url, form_data(innovator="Bozza Srl"))
+    assert response.status_code == 200
+    assert "Non troviamo «Bozza Srl» sulla mappa" in response.content.decode()
+    assert not course.registrations.exists()
