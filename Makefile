@@ -9,10 +9,10 @@ BENCH_DB := var/bench.sqlite3
 BENCH_SCALE ?= --phase-updates 500 --innovators 10000 --events 500
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench clean
+.PHONY: help install run test test-services serve-prod lint format bench bench-http clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ run: $(STAMP) ## Set up the demo site (idempotent) and serve it on http://127.0.
 test: $(STAMP) ## Run the whole test suite (browser tests skip when Chromium is missing)
 	$(PY) -m pytest
 
+test-services: $(STAMP) ## Run the whole suite on real PostgreSQL and Redis (installed when missing, started in a temp folder)
+	PY=$(PY) ops/test-services.sh
+
+serve-prod: $(STAMP) ## Serve the production settings with gunicorn on http://127.0.0.1:8061 (embedded default)
+	PY=$(PY) ops/serve-prod.sh
+
 lint: $(STAMP) ## Check lint and formatting with ruff
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -48,6 +54,9 @@ bench: $(STAMP) ## Build a large demo database and print SQL queries and render 
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --no-input -v0
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo_content $(BENCH_SCALE) --no-admin
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench
+
+bench-http: $(STAMP) ## Load-test gunicorn + production settings with wrk: req/s, p50/p99, cached and uncached
+	$(PY) ops/bench_http.py
 
 clean: ## Remove the virtualenv, the local database, media and caches
 	rm -rf $(VENV) var media staticfiles .pytest_cache .ruff_cache

@@ -5,7 +5,7 @@ import wagtail_factories
 import factory
 from factory.django import DjangoModelFactory
 
-from home.models import ContentPage, HomeGoal, HomePage
+from home.models import ContentPage, HomeGoal, HomePage, ImpactPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -41,3 +41,12 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+class ImpactPageFactory(wagtail_factories.PageFactory):
+    title = "Impatto"
+    slug = "impatto"
+    intro = "I risultati del programma, calcolati dai dati del portale."
+
+    class Meta:
+        model = ImpactPage

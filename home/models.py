@@ -8,6 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.impact.blocks import ImpactStreamBlock
+from home.impact.charts import Figures
+from home.impact.indicators import impact_figures
 from home.sections import HomeSections
 from portal.blocks import BaseStreamBlock
 from portal.models import BasePage
@@ -52,6 +55,7 @@ class HomePage(BasePage):
         "innovators.ClubDirectoryPage",
         "courses.CourseIndexPage",
         "courses.SessionIndexPage",
+        "home.ImpactPage",
     ]
     # One home per language: the Italian site and its English translation.
     max_count = 2
@@ -115,3 +119,41 @@ class ContentPage(BasePage):
     class Meta:
         verbose_name = _("pagina di contenuto")
         verbose_name_plural = _("pagine di contenuto")
+
+
+class ImpactPage(BasePage):
+    """/impatto/: the programme's results (phase 4, Valutazione), computed live from the site.
+
+    Editors write the introduction and the commentary, and place «figure» blocks naming which
+    indicators appear and in what order; with no figure block the page shows them all. The
+    same indicators are open data at /api/impatto.json and /api/impatto/<indicator>.csv.
+    """
+
+    body = StreamField(
+        ImpactStreamBlock(),
+        verbose_name=_("corpo"),
+        blank=True,
+        help_text=_(
+            "Testo e blocchi «Indicatore»: i valori sono calcolati dal sito. Senza blocchi "
+            "«Indicatore» la pagina mostra tutti gli indicatori."
+        ),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("pagina dell'impatto")
+
+    @property
+    def has_figure_blocks(self) -> bool:
+        return any(block.block_type == "figure" for block in self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = Figures(impact_figures())
+        return context

@@ -8,6 +8,8 @@ for any of this.
 from django.utils.functional import cached_property
 
 from courses.models import upcoming_events
+from home.impact.charts import Figures
+from home.impact.indicators import HOME_FIGURES, impact_figures
 from innovators.teasers import HomeTeasers
 from stories.models import ProgrammePage, ProgrammePhase
 from stories.models.programme import current_phase
@@ -40,3 +42,14 @@ class HomeSections:
     @cached_property
     def latest_updates(self):
         return list(self.programme_page.updates()[:3]) if self.programme_page else []
+
+    @cached_property
+    def impact_page(self):
+        from home.models import ImpactPage
+
+        return ImpactPage.objects.live().child_of(self.home).first()
+
+    @cached_property
+    def impact_figures(self):
+        """Two or three live numbers for the «key figures» strip (cached with the impact page)."""
+        return Figures(impact_figures()).pick(HOME_FIGURES) if self.impact_page else []

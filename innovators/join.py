@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
+
 from django_ratelimit.core import is_ratelimited
 
 from innovators.forms import JoinRequestForm
@@ -41,6 +43,9 @@ def join_request(request, page):
             status = 429
         elif form.is_valid():
             with transaction.atomic():
+                # One join request at a time per locale: two with the same name would otherwise
+                # pick the same free slug (PostgreSQL runs them side by side).
+                Locale.objects.select_for_update().get(pk=page.locale_id)
                 innovator = form.save_draft(page.locale)
             notify(request, innovator)
             return redirect(thanks_url)

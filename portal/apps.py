@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -22,3 +23,8 @@ class PortalConfig(AppConfig):
         post_migrate.connect(create_cache_table, sender=self)
         for signal in (post_save, post_delete, post_page_move):
             signal.connect(renew_on_content_change, dispatch_uid=f"portal-content-{id(signal)}")
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            from portal.frontend_cache import purge_on_content_change
+
+            for signal in (post_save, post_delete, post_page_move):
+                signal.connect(purge_on_content_change, dispatch_uid=f"portal-cdn-{id(signal)}")

@@ -25,6 +25,9 @@ IGNORED_MODELS = {
     "comment",
     "commentreply",
     "pagelock",
+    # A new rendition of an image already shown changes nothing a reader sees.
+    "portalrendition",
+    "rendition",
 }
 
 

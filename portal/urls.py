@@ -6,19 +6,31 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import sitemap, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Open data: /api/innovatori.geojson and /api/innovatori.csv
     path("api/", include("innovators.urls")),
+    # Open data: /api/impatto.json and /api/impatto/<indicator>.csv
+    path("api/", include("home.urls")),
+    # Wagtail API v2, read-only: pages, images, phases, innovators (docs/api.md)
+    path("api/v2/", include("home.api")),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("robots.txt", sitemap.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    from django.urls import re_path
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from portal.media import serve_media
+
+    # Uploads, never served as a page (see portal.media); a proxy or S3 does it in production.
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media))
+if getattr(settings, "BENCH_BARE_VIEW", False):
+    # `make bench-http` only: the cheapest Django response, the benchmark's yardstick.
+    urlpatterns.append(path("bench/bare/", views.bench_bare))
 
 # Italian without a prefix, English under /en/.
 urlpatterns += i18n_patterns(

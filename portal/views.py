@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from wagtail.models import Locale, Page
@@ -22,3 +23,8 @@ def search(request):
         )
         results = paginate(request, pages)
     return render(request, "portal/search.html", {"query": query, "results": results})
+
+
+def bench_bare(request):
+    """A bare Django view for `make bench-http` (routed only when BENCH_BARE_VIEW is set)."""
+    return HttpResponse(b"ok", content_type="text/plain")

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 
 from django_ratelimit.core import is_ratelimited
 
@@ -129,6 +129,9 @@ def save_submission(form, page) -> StorySubmission:
     written_files = []
     try:
         with transaction.atomic():
+            # One submission at a time under the index: the slug and the tree path of the new
+            # page are picked from its siblings (PostgreSQL would run two side by side).
+            Page.objects.select_for_update().get(pk=index.pk)
             user = submission_user()
             innovator = matching_innovator(data["organisation"], page.locale.language_code)
             images = []

@@ -1,5 +1,5 @@
 from .images import PortalImage, PortalRendition
-from .pages import BasePage
+from .pages import BasePage, SEOMixin
 from .settings import SiteSettings
 
-__all__ = ["BasePage", "PortalImage", "PortalRendition", "SiteSettings"]
+__all__ = ["BasePage", "PortalImage", "PortalRendition", "SEOMixin", "SiteSettings"]

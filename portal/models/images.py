@@ -1,3 +1,6 @@
+import uuid
+from pathlib import PurePath
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +18,11 @@ class PortalImage(AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    def get_upload_to(self, filename):
+        """A generated name: nothing a sender typed reaches the file system or the URL."""
+        extension = PurePath(filename).suffix.lower()[:5]
+        return super().get_upload_to(f"{uuid.uuid4().hex}{extension}")
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("immagine")

@@ -1,12 +1,54 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 
-class BasePage(Page):
+class SEOMixin(models.Model):
+    """What search engines and social networks read: Wagtail's search title and description
+    (the «Promote» tab) and a share image for Open Graph and Twitter cards.
+
+    `portal.seo` builds the metadata from these, falling back to the title, the introduction
+    and the page's own image (`share_image_fallback`).
+    """
+
+    share_image = models.ForeignKey(
+        "portal.PortalImage",
+        verbose_name=_("immagine per la condivisione"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Mostrata quando la pagina è condivisa sui social (1200×630). Se vuota si usa "
+            "l'immagine principale della pagina."
+        ),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("Per i motori di ricerca"),
+        ),
+        FieldPanel("share_image"),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Menu")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def share_image_fallback(self):
+        """The image shown when a page is shared: the share image, else the page's own."""
+        for name in ("share_image", "image", "hero_image"):
+            if getattr(self, f"{name}_id", None):
+                return getattr(self, name)
+        return None
+
+
+class BasePage(SEOMixin, Page):
     """What every page of the portal has: a short introduction under the title.
 
     The introduction also feeds cards, search results and the meta description, so editors
@@ -24,6 +66,7 @@ class BasePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SEOMixin.promote_panels
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:

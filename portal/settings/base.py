@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent
@@ -41,6 +42,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -60,18 +64,27 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
+# Outermost first. The header middlewares sit above whitenoise and the page cache, so static
+# files and cached pages get the same headers as fresh responses (see portal/middleware.py).
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
+    "portal.middleware.PortalCSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.middleware.PageCacheMiddleware",
+    "portal.middleware.AdminLoginRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -115,12 +128,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache shared by every server process: Redis when REDIS_URL is set, else a database table
-# (created by `migrate`, see portal.apps), so rate limits and purges hold across workers.
-if os.environ.get("REDIS_URL"):
+# (created by `migrate`, see portal.apps), so rate limits, the content version and the page
+# cache hold across gunicorn workers (a per-process locmem cache would not).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            # django-redis: atomic counters for the rate limits, connection pooling.
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "pistoia2030"),
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -172,6 +190,28 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Media on S3-compatible object storage when a bucket is named (django-storages).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_HOST = ""  # where media is served from, when not our own origin (for the CSP)
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+    AWS_DEFAULT_ACL = None  # the bucket's policy decides
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
+    MEDIA_HOST = (
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else AWS_S3_ENDPOINT_URL or "https:"
+    )
+# Django serves /media/ itself (safely, see portal.media) in development and `make serve-prod`;
+# in production a reverse proxy or the object store does.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # E-mail: SMTP when EMAIL_HOST is set, otherwise printed on the console.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Pistoia2030 <noreply@pistoia2030.it>")
@@ -190,7 +230,109 @@ else:
 # OpenStreetMap refuse tiles with 403.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
+X_FRAME_OPTIONS = "DENY"  # views may opt out (the map's embed): see PortalCSPMiddleware
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # the admin reads its token from the page, not the cookie
+
+# Content-Security-Policy (django-csp 4): scripts only from our own origin, no inline scripts
+# (JSON data blocks are not scripts). Inline style attributes stay allowed (sector colours).
+# The admin gets CSP_ADMIN_UPDATE on top (see portal.middleware.PortalCSPMiddleware).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
+
+def _origin(url: str) -> str:
+    scheme, _sep, rest = url.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    return f"{scheme}://{host}" if rest else url
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", _origin(MAP_TILE_URL), *([MEDIA_HOST] if MEDIA_HOST else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # Embedded videos from the StreamField's embed block.
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+CSP_ADMIN_UPDATE = {
+    "script-src": [UNSAFE_INLINE, UNSAFE_EVAL],
+    "img-src": ["blob:", "https:"],
+    "connect-src": ["https:"],  # wagtailgeowidget's geocoder
+    "frame-src": [SELF],  # page previews
+}
+CSP_ADMIN_REPLACE = {"frame-ancestors": [SELF]}  # previews frame admin views
+# Who may frame the map's embed (/mappa/embed/): anyone, unless a list of origins is given.
+CSP_EMBED_FRAME_ANCESTORS = env_list("MAP_EMBED_FRAME_ANCESTORS", "*")
+
+# Full-page cache for anonymous readers (portal.middleware.PageCacheMiddleware).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/documents/",
+    "/healthz",
+    "/media/",
+    "/static/",
+    "/bench/",
+]
+# `make bench-http` only: route a bare view (/bench/bare/) as the yardstick.
+BENCH_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)
+FEED_MAX_AGE = 900
+
+# Frontend cache (CDN) purging: only when a CDN is configured. Pages are purged by Wagtail on
+# publish and unpublish; portal.frontend_cache purges the site when a snippet changes.
+FRONTEND_CACHE_BACKEND = os.environ.get(
+    "FRONTEND_CACHE_BACKEND", ""
+)  # http, cloudflare, cloudfront
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_BACKEND == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_LOCATION"],
+        }
+    }
+elif FRONTEND_CACHE_BACKEND == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        }
+    }
+elif FRONTEND_CACHE_BACKEND == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    # A CDN keeps pages until purged; browsers still revalidate.
+    PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "3600"))
+
+# Rate limits (django-ratelimit, in the shared cache). Behind a proxy, the client's address is
+# in a header: RATELIMIT_IP_META_KEY names it (e.g. HTTP_X_REAL_IP).
+ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "10/m")
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+
+# Personal data (join requests, story submissions, registrations): kept this many days after
+# the event or the rejection, then purged by `manage.py purge_personal_data` (docs/security.md).
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -205,9 +347,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar in the admin: no editor's e-mail hash sent to a third party, nothing for the CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# wagtailgeowidget: maps centred on Pistoia, tiles from a configurable server.
-MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+# wagtailgeowidget: maps centred on Pistoia, tiles from a configurable server (MAP_TILE_URL).
 MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
@@ -219,6 +362,9 @@ GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
 
 # Public listings
 PORTAL_PAGE_SIZE = 12
+# Wagtail API v2 (/api/v2/): at most this many items per request.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "pistoia2030-demo")
 

@@ -4,13 +4,17 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import CACHES, DATABASES, REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when the suite runs against real services (`make test-services`), else locmem.
+if REDIS_URL:
+    CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="pistoia2030-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
@@ -18,4 +22,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if "DATABASE_URL" not in os.environ:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 WHITENOISE_AUTOREFRESH = True
+# Test-client responses served from the page cache carry no template context: the page cache
+# is switched on only by the tests that are about it (tests/production/).
+PAGE_CACHE_ENABLED = False
 WHITENOISE_USE_FINDERS = True

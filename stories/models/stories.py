@@ -294,15 +294,16 @@ class StoryInnovatorManager(models.Manager):
     def published(self):
         """On `innovator.story_links`: the innovator's live stories, newest first.
 
-        Matched by translation key, so an innovator's translated profile lists the stories
-        in its own language (inline links stay pointed at the source-locale snippet).
+        Matched by translation key, so a profile lists the stories in the reader's language,
+        also when the innovator itself is shown from its Italian record (inline links stay
+        pointed at the source-locale snippet).
         """
         links = self.get_queryset()
         innovator = getattr(self, "instance", None)
         if innovator is not None:
             links = StoryInnovator.objects.filter(
                 innovator__translation_key=innovator.translation_key,
-                story__locale_id=innovator.locale_id,
+                story__locale__language_code=translation.get_language(),
             )
         return (
             StoryPage.objects.live()

@@ -4,6 +4,7 @@ import base64
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from innovators.factories import (
     ClubDirectoryPageFactory,
@@ -69,9 +70,9 @@ def watched_page(page, live_server):
 
 
 def wait_for_count(page, count):
-    page.wait_for_function(
-        f"document.querySelector('[data-innovator-map]').dataset.count === '{count}'"
-        " && document.querySelector('[data-innovator-map]').dataset.state === 'ready'"
+    # Locators, not wait_for_function: its string predicate is an eval the site's CSP refuses.
+    page.locator(f"[data-innovator-map][data-count='{count}'][data-state='ready']").wait_for(
+        state="attached"
     )
 
 
@@ -92,7 +93,7 @@ def test_a_filter_changes_markers_url_and_list(watched_page, live_server, map_si
     wait_for_count(page, map_site["digitale"])
     assert page.evaluate(COUNT_MARKERS) == map_site["digitale"]
     assert re.search(r"[?&]settore=digitale", page.url)
-    page.wait_for_function("document.querySelectorAll('.innovator-list li').length === 3")
+    expect(page.locator(".innovator-list li")).to_have_count(3)
     assert "Vivai Verde" not in page.locator(".innovator-list").inner_text()
     # The shared URL opens the same filtered view.
     page.goto(page.url)

@@ -2,9 +2,6 @@
 
 import csv
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -13,6 +10,7 @@ import pytest
 
 from courses.factories import CoursePageFactory, RegistrationFactory
 from courses.models import RegistrationStatus
+from tests.databases import run_python, separate_database
 from tests.html import parse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,26 +125,11 @@ print(statuses.count("confirmed"), statuses.count("waiting"), errors)
 def test_no_overbooking_when_many_register_at_once(tmp_path):
     """20 people ask at the same moment for the last 3 of 5 seats: 5 confirmed, 17 waiting.
 
-    Run in a separate process on a file SQLite database configured as the embedded default
-    (WAL, `BEGIN IMMEDIATE`), each thread with its own connection: the in-memory test database
-    shares one cache between connections, whose table locks do not behave like a real database.
-    On PostgreSQL (DATABASE_URL) the same code relies on the row lock of `select_for_update`.
+    Run in a separate process on a database of its own (`tests.databases`), each thread with
+    its own connection: a SQLite file configured as the embedded default (WAL, `BEGIN
+    IMMEDIATE`), or a PostgreSQL database under `make test-services`, where the same code relies
+    on the row lock of `select_for_update`.
     """
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'concurrency.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-    }
-    python = sys.executable
-    subprocess.run(
-        [python, "manage.py", "migrate", "--no-input", "-v0"], env=env, cwd=ROOT, check=True
-    )
-    result = subprocess.run(
-        [python, "-c", CONCURRENT_REGISTRATIONS],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    with separate_database(tmp_path) as database_url:
+        result = run_python(database_url, "-c", CONCURRENT_REGISTRATIONS)
     assert result.stdout.split("\n")[-2] == "5 17 []", result.stdout + result.stderr

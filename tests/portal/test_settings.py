@@ -15,7 +15,7 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env=None):
-    unwanted = ("SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    unwanted = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
     environment = {k: v for k, v in os.environ.items() if k not in unwanted}
     environment.update(env or {})
     return subprocess.run(
@@ -46,7 +46,8 @@ def test_map_tiles_get_the_origin():
 
 def test_tests_use_locmem_email_and_cache():
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
-    assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+    expected = "django_redis.cache.RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
+    assert settings.CACHES["default"]["BACKEND"].endswith(expected)
 
 
 def test_base_settings_have_no_secret_and_no_debug():

@@ -59,6 +59,19 @@ def bench_targets() -> list[tuple[str, str, int]]:
         ("Feed Atom del programma", "/programma/feed/atom/", PAGE_QUERY_BUDGET),
         ("Ricerca", "/cerca/?q=fase", PAGE_QUERY_BUDGET),
         ("Pagina non trovata (404)", "/non-esiste/", PAGE_QUERY_BUDGET),
+        ("Impatto", "/impatto/", PAGE_QUERY_BUDGET),
+        ("Impatto, JSON", "/api/impatto.json", OPEN_DATA_QUERY_BUDGET),
+        (
+            "Impatto, CSV per settore",
+            "/api/impatto/innovators_by_sector.csv",
+            OPEN_DATA_QUERY_BUDGET,
+        ),
+        ("Home (en)", "/en/", HOME_QUERY_BUDGET),
+        ("Programme (en)", "/en/programme/", PAGE_QUERY_BUDGET),
+        ("Stories (en)", "/en/stories/", PAGE_QUERY_BUDGET),
+        ("Map (en)", "/en/map/", PAGE_QUERY_BUDGET),
+        ("Impact (en)", "/en/impact/", PAGE_QUERY_BUDGET),
+        ("API v2, innovators", "/api/v2/innovators/", PAGE_QUERY_BUDGET),
     ]
     return [(label, url, budget) for label, url, budget in targets if url]
 

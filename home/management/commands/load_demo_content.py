@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import courses, innovators, programme, site, stories
+from home.demo import courses, english, impact, innovators, programme, site, stories
 
 
 class Command(BaseCommand):
@@ -59,6 +59,8 @@ class Command(BaseCommand):
             innovators.build_innovators(sectors, options["innovators"])
             stories.build(home, phases, options["stories"])
             site.build_goals(home)
+            impact.build_impact_page(home)
+            english.build(home)
             site.order_menu(home)
         if not options["no_admin"]:
             site.build_admin(self.stdout)

@@ -1,0 +1,279 @@
+"""The programme's impact indicators, computed live from the portal's own data.
+
+Every figure comes from an aggregate query (`aggregate`, `values().annotate()`), never from a
+loop over rows, so the cost does not grow with the data: about a dozen queries for all of them.
+The result is cached for a few minutes under the content version (`portal.cache`), so publishing
+anything — an innovator, a story, an event — or taking a registration shows at once.
+
+Counts are of the Italian records: an English page or innovator is a translation of an Italian
+one, not another innovator, story or course.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CoursePage, Registration, RegistrationStatus, SessionPage
+from innovators.models import Innovator, Sector
+from portal.cache import cached_for_content
+from stories.models import PhaseStatus, ProgrammePhase, StoryPage
+
+CACHE_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label: str
+    description: str
+    chart: str = ""  # "bar" (horizontal), "column" (vertical), "line", or "" for a number
+    unit: str = ""
+
+    @property
+    def is_series(self) -> bool:
+        return bool(self.chart) or self.key == "phases"
+
+
+INDICATORS = [
+    Indicator(
+        "innovators_total",
+        _("Innovatori sulla mappa"),
+        _("Innovatori pubblicati sulla mappa degli innovatori."),
+    ),
+    Indicator(
+        "club_members",
+        _("Membri del Club degli innovatori"),
+        _("Innovatori pubblicati che hanno aderito al Club."),
+    ),
+    Indicator(
+        "innovators_by_sector",
+        _("Innovatori per settore"),
+        _("Innovatori pubblicati, per settore dell'economia del territorio."),
+        chart="bar",
+    ),
+    Indicator(
+        "innovators_by_municipality",
+        _("Innovatori per comune"),
+        _("Innovatori pubblicati, per comune della provincia di Pistoia."),
+        chart="bar",
+    ),
+    Indicator(
+        "club_growth",
+        _("Crescita del Club degli innovatori"),
+        _("Membri del Club alla fine di ogni mese, dalla prima adesione."),
+        chart="line",
+    ),
+    Indicator("stories_total", _("Storie pubblicate"), _("Storie di innovatori pubblicate.")),
+    Indicator(
+        "stories_by_phase",
+        _("Storie per fase del programma"),
+        _("Storie pubblicate, per fase del programma a cui appartengono."),
+        chart="bar",
+    ),
+    Indicator(
+        "courses_held",
+        _("Percorsi di formazione svolti"),
+        _("Percorsi conclusi (esclusi gli annullati)."),
+    ),
+    Indicator(
+        "courses_upcoming",
+        _("Percorsi di formazione in arrivo"),
+        _("Percorsi in programma o in corso."),
+    ),
+    Indicator(
+        "sessions_held",
+        _("Sessioni di co-creazione svolte"),
+        _("Sessioni concluse (escluse le annullate)."),
+    ),
+    Indicator(
+        "sessions_upcoming",
+        _("Sessioni di co-creazione in arrivo"),
+        _("Sessioni in programma o in corso."),
+    ),
+    Indicator(
+        "registrations_confirmed",
+        _("Iscrizioni confermate"),
+        _("Iscrizioni confermate a percorsi e sessioni pubblicati."),
+    ),
+    Indicator(
+        "seats_filled",
+        _("Posti occupati"),
+        _("Iscrizioni confermate sul totale dei posti di percorsi e sessioni non annullati."),
+        unit="%",
+    ),
+    Indicator(
+        "waiting_list",
+        _("Persone in lista d'attesa"),
+        _("Iscrizioni in lista d'attesa per un posto che si libera."),
+    ),
+    Indicator(
+        "registrations_by_month",
+        _("Iscrizioni per mese"),
+        _("Iscrizioni ricevute ogni mese (confermate o in lista d'attesa)."),
+        chart="column",
+    ),
+    Indicator(
+        "phases",
+        _("Le fasi del programma"),
+        _("Le quattro fasi del programma e il loro stato."),
+    ),
+]
+INDICATORS_BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
+CHOICES = [(indicator.key, indicator.label) for indicator in INDICATORS]
+HOME_FIGURES = ("innovators_total", "club_members", "registrations_confirmed")
+
+
+def _default_locale_filter(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}locale__language_code": settings.LANGUAGE_CODE})
+
+
+def _innovators(values: dict, language_code: str) -> None:
+    published = Innovator.objects.filter(_default_locale_filter(), live=True)
+    values.update(
+        published.aggregate(
+            innovators_total=Count("pk"), club_members=Count("pk", filter=Q(is_club_member=True))
+        )
+    )
+    # Sector names in the reader's language, matched on the translation key.
+    names = dict(
+        Sector.objects.filter(locale__language_code=language_code).values_list(
+            "translation_key", "name"
+        )
+    )
+    values["innovators_by_sector"] = [
+        {
+            "key": row["sector__slug"],
+            "label": names.get(row["sector__translation_key"], row["sector__name"]),
+            "value": row["count"],
+            "color": row["sector__color"],
+        }
+        for row in published.values(
+            "sector__slug", "sector__name", "sector__color", "sector__translation_key"
+        )
+        .annotate(count=Count("pk"))
+        .order_by("-count", "sector__sort_order", "sector__name")
+    ]
+    values["innovators_by_municipality"] = [
+        {
+            "key": row["municipality__istat_code"],
+            "label": row["municipality__name"],
+            "value": row["count"],
+        }
+        for row in published.values("municipality__istat_code", "municipality__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "municipality__name")
+    ]
+    monthly = (
+        published.filter(is_club_member=True, joined_on__isnull=False)
+        .annotate(month=TruncMonth("joined_on"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("month")
+    )
+    growth, total = [], 0
+    for row in monthly:  # one row per month, not per member
+        total += row["count"]
+        growth.append({"key": row["month"].isoformat()[:7], "date": row["month"], "value": total})
+    values["club_growth"] = growth
+
+
+def _stories(values: dict, language_code: str) -> None:
+    stories = StoryPage.objects.live().public().filter(_default_locale_filter())
+    names = dict(
+        ProgrammePhase.objects.filter(locale__language_code=language_code).values_list(
+            "number", "name"
+        )
+    )
+    rows = list(
+        stories.values("phase__number", "phase__name")
+        .annotate(count=Count("pk"))
+        .order_by("phase__number")
+    )
+    values["stories_total"] = sum(row["count"] for row in rows)
+    values["stories_by_phase"] = [
+        {
+            "key": str(row["phase__number"] or ""),
+            "label": (
+                f"{row['phase__number']}. {names.get(row['phase__number'], row['phase__name'])}"
+                if row["phase__number"]
+                else str(_("Senza fase"))
+            ),
+            "value": row["count"],
+        }
+        for row in rows
+    ]
+
+
+def _events(values: dict, now: datetime.datetime) -> None:
+    capacity = 0
+    for name, model in (("courses", CoursePage), ("sessions", SessionPage)):
+        totals = (
+            model.objects.live()
+            .public()
+            .filter(_default_locale_filter())
+            .aggregate(
+                held=Count("pk", filter=Q(end__lte=now, cancelled=False)),
+                upcoming=Count("pk", filter=Q(end__gt=now, cancelled=False)),
+                capacity=Sum("capacity", filter=Q(cancelled=False)),
+            )
+        )
+        values[f"{name}_held"] = totals["held"]
+        values[f"{name}_upcoming"] = totals["upcoming"]
+        capacity += totals["capacity"] or 0
+    registrations = Registration.objects.filter(event__live=True)
+    totals = registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    values["registrations_confirmed"] = totals["confirmed"]
+    values["waiting_list"] = totals["waiting"]
+    values["seats_capacity"] = capacity
+    values["seats_filled"] = round(100 * totals["confirmed"] / capacity) if capacity else 0
+    values["registrations_by_month"] = [
+        {"key": row["month"].isoformat()[:7], "date": row["month"], "value": row["count"]}
+        for row in registrations.exclude(status=RegistrationStatus.CANCELLED)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("month")
+    ]
+
+
+def _phases(values: dict, language_code: str) -> None:
+    phases = list(ProgrammePhase.objects.filter(locale__language_code=language_code))
+    if not phases:
+        phases = list(ProgrammePhase.objects.filter(_default_locale_filter()))
+    values["phases"] = [
+        {
+            "key": str(phase.number),
+            "label": phase.name,
+            "value": phase.status,
+            "status": str(PhaseStatus(phase.status).label),
+            "start_date": phase.start_date,
+            "end_date": phase.end_date,
+        }
+        for phase in phases
+    ]
+
+
+def compute(language_code: str | None = None) -> dict:
+    """Every indicator's value, and when it was computed (uncached)."""
+    language_code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+    now = timezone.now()
+    values: dict = {}
+    with translation.override(language_code):  # labels in the language asked for
+        _innovators(values, language_code)
+        _stories(values, language_code)
+        _events(values, now)
+        _phases(values, language_code)
+    return {"computed_at": now, "language": language_code, "values": values}
+
+
+def impact_figures() -> dict:
+    """`compute()` for the reader's language, cached until the next change or a few minutes."""
+    return cached_for_content("impact-figures", compute, timeout=CACHE_SECONDS)

@@ -1,0 +1,37 @@
+"""The English site and the impact page in a real browser: switcher, navigation, charts, axe."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+
+
+def test_switch_to_english_and_browse(page, live_server, demo):
+    page.goto(live_server.url + "/programma/")
+    page.locator(".language-switcher a[hreflang=en]").click()
+    page.wait_for_url(live_server.url + "/en/programme/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "The programme"
+    page.get_by_role("navigation", name="Main navigation").get_by_role(
+        "link", name="Impact"
+    ).click()
+    page.wait_for_url(live_server.url + "/en/impact/")
+    chart = page.locator("#innovators_by_sector svg")
+    assert chart.get_attribute("role") == "img"
+    assert chart.bounding_box()["width"] > 0
+
+    # The impact page on a phone: no accessibility violation, no horizontal scroll.
+    # (One test: the live server's database, demo content included, is flushed after each.)
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.goto(live_server.url + "/impatto/")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390

@@ -1,0 +1,60 @@
+"""A separate, migrated database for tests that run their own processes and threads.
+
+Concurrency needs real connections: the in-memory SQLite test database shares one connection
+cache, and pytest-django's test database lives inside a transaction. On the embedded default
+this is a SQLite file (WAL, `BEGIN IMMEDIATE`, as in production); when the suite runs on
+PostgreSQL (`make test-services`, DATABASE_URL) a fresh database on the same server.
+"""
+
+import os
+import subprocess
+import sys
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def on_postgresql() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+@contextmanager
+def separate_database(folder: Path):
+    """Yield the URL of an empty, migrated database; drop it afterwards."""
+    if on_postgresql():
+        import psycopg
+
+        server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+        name = f"concurrency_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        url = f"{server}/{name}"
+    else:
+        url = f"sqlite:///{folder / 'concurrency.sqlite3'}"
+    try:
+        run_python(url, "manage.py", "migrate", "--no-input", "-v0")
+        yield url
+    finally:
+        if on_postgresql():
+            with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run_python(database_url: str, *args: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return subprocess.run(
+        [sys.executable, *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

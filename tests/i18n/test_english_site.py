@@ -1,0 +1,122 @@
+"""The English site: demo translations, a crawl from /en/, the language switcher, fallbacks."""
+
+from io import StringIO
+from urllib.parse import urlsplit
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import translation
+
+from wagtail.models import Locale, Page
+
+import pytest
+from bs4 import BeautifulSoup
+
+from home.models import HomePage
+from innovators.models import Innovator, Sector
+from stories.models import ProgrammePhase, StoryPage
+
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/api/", "/documents/")
+
+
+@pytest.fixture
+def demo(db):
+    cache.clear()
+    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+    yield
+    cache.clear()
+
+
+def links(html: BeautifulSoup) -> list[str]:
+    for switcher in html.select(".language-switcher"):
+        switcher.decompose()  # the switcher leads to the other language on purpose
+    return [a["href"] for a in html.select("a[href]")]
+
+
+def test_crawl_from_en_reaches_no_italian_page_and_no_404(client, demo):
+    seen, queue, italian = set(), ["/en/"], []
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        assert response.status_code == 200, path
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        html = BeautifulSoup(response.content, "html.parser")
+        assert html.html["lang"] == "en", path
+        for href in links(html):
+            url = urlsplit(href)
+            if url.netloc and url.netloc not in {"localhost", "testserver"}:
+                continue
+            if not url.path.startswith("/") or url.path.startswith(SKIPPED_PREFIXES):
+                continue
+            if url.path.endswith(".ics") or "/feed/" in url.path or "/calendario/" in url.path:
+                continue
+            if not url.path.startswith("/en/"):
+                italian.append((path, href))
+            else:
+                queue.append(url.path)
+    assert not italian
+    english_pages = Page.objects.live().filter(locale__language_code="en").count()
+    assert len(seen) >= english_pages  # every English page is reachable, plus the profiles
+
+
+def test_every_reader_facing_page_and_snippet_is_translated(demo):
+    en = Locale.objects.get(language_code="en")
+    home = HomePage.objects.get(locale__language_code="it")
+    for child in home.get_children().live():
+        assert child.has_translation(en), child.url_path
+    assert (
+        Sector.objects.filter(locale=en).count()
+        == Sector.objects.filter(locale__language_code="it").count()
+    )
+    assert list(ProgrammePhase.objects.filter(locale=en).values_list("name", flat=True)) == [
+        "Exploration",
+        "Design",
+        "Action",
+        "Evaluation",
+    ]
+    assert StoryPage.objects.live().filter(locale=en).count() >= 3
+    english_home = home.get_translation(en).specific
+    assert english_home.motto == "Building Capacity"
+    assert all(goal.page.locale_id == en.pk for goal in english_home.goals.select_related("page"))
+
+
+def test_demo_content_is_idempotent_with_english(demo):
+    before = Page.objects.count(), Sector.objects.count(), ProgrammePhase.objects.count()
+    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+    assert (Page.objects.count(), Sector.objects.count(), ProgrammePhase.objects.count()) == before
+
+
+def test_language_switcher_leads_to_the_translation(client, demo):
+    html = BeautifulSoup(client.get("/programma/").content, "html.parser")
+    switch = {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
+    assert switch == {"it": "/programma/", "en": "/en/programme/"}
+    html = BeautifulSoup(client.get("/en/impact/").content, "html.parser")
+    switch = {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
+    assert switch["it"] == "/impatto/"
+
+
+def test_english_strings_dates_and_numbers(client, demo):
+    html = BeautifulSoup(client.get("/en/impact/").content, "html.parser")
+    assert html.select_one(".skip-link").text == "Skip to main content"
+    assert "Figures computed by the portal on" in html.text
+    with translation.override("en"):
+        assert translation.gettext("Iscriviti") == "Register"
+    months = html.select("#registrations_by_month tbody th")
+    assert months and all(
+        not month.text.startswith(("gen", "mag", "giu", "lug", "ago", "set", "ott", "dic"))
+        for month in months
+    )
+
+
+def test_untranslated_innovator_falls_back_to_italian(client, demo):
+    innovator = Innovator.objects.filter(locale__language_code="it", live=True).first()
+    assert innovator.get_translation_or_none(Locale.objects.get(language_code="en")) is None
+    response = client.get(f"/en/club/{innovator.slug}/")
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.h1.text.strip() == innovator.name
+    assert html.html["lang"] == "en"

@@ -1,0 +1,156 @@
+"""Run by tests/production/test_concurrency.py in its own process on its own database:
+`python -m tests.production.concurrent_forms <posts>`.
+
+Builds the site, then for each public form fires all the posts at once, one thread (and one
+database connection) each, through the whole Django stack, and prints what landed as JSON.
+"""
+
+import json
+import sys
+import threading
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from wagtail.models import Page, Site  # noqa: E402
+
+from courses.factories import CourseIndexPageFactory, CoursePageFactory  # noqa: E402
+from courses.models import Registration  # noqa: E402
+from home.factories import HomePageFactory  # noqa: E402
+from innovators.factories import ClubDirectoryPageFactory, SectorFactory  # noqa: E402
+from innovators.models import Innovator, Municipality  # noqa: E402
+from stories.editorial import attach_editorial_workflow  # noqa: E402
+from stories.factories import (  # noqa: E402
+    ProgrammePageFactory,
+    StoryIndexPageFactory,
+    StorySubmissionPageFactory,
+)
+from stories.models import StoryPage, StorySubmission  # noqa: E402
+
+
+def build_site():
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home
+
+
+def join(home, posts):
+    ClubDirectoryPageFactory(parent=home)
+    sector = SectorFactory(name="Digitale", slug="digitale")
+    municipality = Municipality.objects.get(slug="agliana")
+
+    def data(number):
+        return {
+            # Half of them share a name: their slugs must still come out unique.
+            "name": "Officina Nuova" if number % 2 else f"Officina {number}",
+            "kind": "startup",
+            "sector": sector.pk,
+            "short_description": f"Richiesta numero {number}.",
+            "municipality": municipality.pk,
+            "contact_email": f"p{number}@example.org",
+            "privacy": "on",
+        }
+
+    def count():
+        names = list(Innovator.objects.values_list("short_description", flat=True))
+        slugs = list(Innovator.objects.values_list("slug", flat=True))
+        return {"rows": len(names), "distinct": len(set(names)), "slugs": len(set(slugs))}
+
+    return "/club/aderisci/", data, count
+
+
+def story(home, posts):
+    programme = ProgrammePageFactory(parent=home)
+    index = StoryIndexPageFactory(parent=home)
+    attach_editorial_workflow(index, programme)
+    StorySubmissionPageFactory(parent=index)
+
+    def data(number):
+        return {
+            "name": f"Persona {number}",
+            "email": f"p{number}@example.org",
+            "title": "La stessa storia" if number % 2 else f"La storia numero {number}",
+            "summary": f"La sintesi della storia numero {number}, abbastanza lunga.",
+            "text": f"Il testo della storia numero {number}. " + "Una frase di racconto. " * 20,
+            "consent_privacy": "on",
+            "consent_publication": "on",
+        }
+
+    def count():
+        emails = list(StorySubmission.objects.values_list("email", flat=True))
+        paths = list(StoryPage.objects.values_list("url_path", flat=True))
+        return {
+            "rows": len(emails),
+            "distinct": len(set(emails)),
+            "slugs": len(set(paths)),
+            "pages": len(paths),
+        }
+
+    return "/storie/racconta/", data, count
+
+
+def registration(home, posts):
+    index = CourseIndexPageFactory(parent=home)
+    course = CoursePageFactory(parent=index, capacity=posts // 2)
+
+    def data(number):
+        # Every tenth person posts twice (a double click): one registration only.
+        person = number - 1 if number % 10 == 9 else number
+        return {"name": f"Persona {person}", "email": f"p{person}@example.org", "consent": "on"}
+
+    def count():
+        rows = list(Registration.objects.values_list("email", "status"))
+        emails = [email for email, _status in rows]
+        return {
+            "rows": len(rows),
+            "distinct": len(set(emails)),
+            "confirmed": sum(status == "confirmed" for _email, status in rows),
+            "slugs": len(set(emails)),
+        }
+
+    return course.url, data, count
+
+
+def fire(url, data, posts):
+    connection.close()
+    start = threading.Barrier(posts)
+    statuses, errors = [], []
+
+    def post(number):
+        client = Client(REMOTE_ADDR=f"10.{number // 250}.{number % 250}.1")
+        try:
+            start.wait()
+            statuses.append(client.post(url, data(number)).status_code)
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(posts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {"statuses": sorted(statuses), "errors": errors}
+
+
+def main(posts: int):
+    home = build_site()
+    results = {}
+    for name, form in {"join": join, "story": story, "registration": registration}.items():
+        url, data, count = form(home, posts)
+        results[name] = {**fire(url, data, posts), **count()}
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]))

@@ -1,0 +1,41 @@
+"""50 simultaneous valid posts to each public form: each lands exactly once, none is lost,
+no duplicate, no error (see concurrent_forms.py; on PostgreSQL under `make test-services`)."""
+
+import json
+
+import pytest
+
+from tests.databases import run_python, separate_database
+
+POSTS = 50
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory):
+    with separate_database(tmp_path_factory.mktemp("concurrency")) as url:
+        result = run_python(url, "-m", "tests.production.concurrent_forms", str(POSTS))
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_join_requests(outcomes):
+    outcome = outcomes["join"]
+    assert outcome["errors"] == []
+    assert outcome["statuses"] == [302] * POSTS
+    assert outcome["rows"] == outcome["distinct"] == outcome["slugs"] == POSTS
+
+
+def test_story_submissions(outcomes):
+    outcome = outcomes["story"]
+    assert outcome["errors"] == []
+    assert outcome["statuses"] == [302] * POSTS
+    assert outcome["rows"] == outcome["distinct"] == outcome["pages"] == outcome["slugs"] == POSTS
+
+
+def test_registrations(outcomes):
+    outcome = outcomes["registration"]
+    assert outcome["errors"] == []
+    people = POSTS - POSTS // 10  # every tenth post is a second click
+    assert outcome["rows"] == outcome["distinct"] == people
+    assert outcome["confirmed"] == POSTS // 2
+    # The second click is told it is already registered (200 with the form), never a 500.
+    assert max(outcome["statuses"]) < 500

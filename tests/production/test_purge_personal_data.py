@@ -1,0 +1,137 @@
+"""`manage.py purge_personal_data`: past registrations anonymised, rejected stories and stale
+join requests deleted, everything recent or live left alone."""
+
+import datetime
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from wagtail.models import Revision
+
+import pytest
+
+from courses.factories import CoursePageFactory, RegistrationFactory
+from home.personal_data import ANONYMOUS_DOMAIN
+from innovators.factories import InnovatorFactory
+from innovators.models import Innovator
+from portal.models import PortalImage
+from stories.factories import StoryPageFactory, StorySubmissionFactory
+from stories.models import StoryPage, StorySubmission
+from stories.models.submissions import SubmissionStatus
+
+OLD = timezone.now() - datetime.timedelta(days=400)
+
+
+def backdate(model, pk, **fields):
+    model.objects.filter(pk=pk).update(**fields)
+
+
+@pytest.fixture
+def data(site):
+    past_course = CoursePageFactory(
+        parent=site["course_index"],
+        title="Corso passato",
+        start=OLD - datetime.timedelta(days=1),
+        end=OLD,
+        registration_opens=None,
+        registration_closes=None,
+    )
+    old_registration = RegistrationFactory(
+        event=past_course, name="Anna Bianchi", email="anna@example.org", needs="Rampa"
+    )
+    current_registration = RegistrationFactory(event=site["course"], name="Bruno Neri")
+
+    draft = StoryPageFactory(parent=site["story_index"], title="Respinta", live=False)
+    draft.first_published_at = None
+    draft.save()
+    photo = PortalImage.objects.create(title="Foto", file=_png())
+    draft.image = photo
+    draft.save_revision()
+    draft.save()
+    rejected = StorySubmissionFactory(status=SubmissionStatus.REJECTED, story=draft)
+    backdate(StorySubmission, rejected.pk, created_at=OLD)
+    recent_rejected = StorySubmissionFactory(status=SubmissionStatus.REJECTED)
+    old_received = StorySubmissionFactory(status=SubmissionStatus.RECEIVED)
+    backdate(StorySubmission, old_received.pk, created_at=OLD)
+
+    stale_request = InnovatorFactory(
+        name="Mai pubblicato", live=False, first_published_at=None, contact_email="a@b.it"
+    )
+    stale_request.save_revision()
+    backdate(Innovator, stale_request.pk, created_at=OLD)
+    recent_request = InnovatorFactory(name="Richiesta recente", live=False, first_published_at=None)
+    return {
+        "old_registration": old_registration,
+        "current_registration": current_registration,
+        "draft": draft,
+        "photo": photo,
+        "rejected": rejected,
+        "recent_rejected": recent_rejected,
+        "old_received": old_received,
+        "stale_request": stale_request,
+        "recent_request": recent_request,
+    }
+
+
+def _png():
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, format="PNG")
+    return SimpleUploadedFile("foto.png", buffer.getvalue())
+
+
+def test_purge_after_the_retention_period(data, capsys):
+    call_command("purge_personal_data", "--days", "365")
+    out = capsys.readouterr().out
+    assert "iscrizioni anonimizzate: 1" in out
+
+    old = data["old_registration"]
+    old.refresh_from_db()
+    assert (old.name, old.organisation, old.needs) == ("", "", "")
+    assert old.email.endswith(f"@{ANONYMOUS_DOMAIN}")
+    assert old.status == "confirmed"  # counts still hold
+    data["current_registration"].refresh_from_db()
+    assert data["current_registration"].name == "Bruno Neri"
+
+    assert not StorySubmission.objects.filter(pk=data["rejected"].pk).exists()
+    assert not StoryPage.objects.filter(pk=data["draft"].pk).exists()
+    assert not PortalImage.objects.filter(pk=data["photo"].pk).exists()
+    assert not Revision.objects.filter(object_id=str(data["draft"].pk)).exists()
+    assert StorySubmission.objects.filter(pk=data["recent_rejected"].pk).exists()
+    assert StorySubmission.objects.filter(pk=data["old_received"].pk).exists()
+
+    assert not Innovator.objects.filter(pk=data["stale_request"].pk).exists()
+    assert not Revision.objects.filter(
+        object_id=str(data["stale_request"].pk), base_content_type__model="innovator"
+    ).exists()
+    assert Innovator.objects.filter(pk=data["recent_request"].pk).exists()
+    assert Innovator.objects.filter(pk=data["stale_request"].pk).count() == 0
+    assert Innovator.objects.filter(live=True).exists()  # published innovators untouched
+
+    # Idempotent.
+    call_command("purge_personal_data", "--days", "365")
+    assert "iscrizioni anonimizzate: 0" in capsys.readouterr().out
+
+
+def test_dry_run_counts_and_keeps_everything(data, capsys):
+    call_command("purge_personal_data", "--days", "365", "--dry-run")
+    out = capsys.readouterr().out
+    assert "iscrizioni anonimizzate: 1" in out
+    assert "storie respinte eliminate: 1" in out
+    assert "richieste di adesione eliminate: 1" in out
+    data["old_registration"].refresh_from_db()
+    assert data["old_registration"].name == "Anna Bianchi"
+    assert StorySubmission.objects.filter(pk=data["rejected"].pk).exists()
+
+
+def test_the_period_comes_from_the_settings(data, settings, capsys):
+    settings.PERSONAL_DATA_RETENTION_DAYS = 1000
+    call_command("purge_personal_data")
+    assert "iscrizioni anonimizzate: 0" in capsys.readouterr().out
+    data["old_registration"].refresh_from_db()
+    assert data["old_registration"].name == "Anna Bianchi"

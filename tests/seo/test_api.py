@@ -1,0 +1,93 @@
+"""The read-only Wagtail API v2: pages, images, phases and innovators; never a draft or an e-mail."""
+
+from django.core.cache import cache
+
+import pytest
+
+from courses.factories import CourseIndexPageFactory, CoursePageFactory
+from innovators.factories import ClubDirectoryPageFactory, InnovatorFactory, SectorFactory
+from stories.factories import StoryIndexPageFactory, StoryPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def content(home_page, phases):
+    stories = StoryIndexPageFactory(parent=home_page)
+    live = StoryPageFactory(parent=stories, title="Storia pubblicata", phase=phases[2])
+    draft = StoryPageFactory(parent=stories, title="Storia in bozza")
+    draft.unpublish()
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=home_page))
+    ClubDirectoryPageFactory(parent=home_page)
+    sector = SectorFactory(name="Digitale", slug="digitale")
+    InnovatorFactory(name="Robotica Valdinievole", sector=sector)
+    InnovatorFactory(name="Innovatore in bozza", live=False)
+    InnovatorFactory(name="Vivai Verdecittà")
+    return {"story": live, "draft": draft, "course": course}
+
+
+def test_pages_endpoint_lists_live_pages_only(client, content):
+    body = client.get("/api/v2/pages/?limit=100").json()
+    titles = {item["title"] for item in body["items"]}
+    assert "Storia pubblicata" in titles
+    assert "Storia in bozza" not in titles
+    assert client.get(f"/api/v2/pages/{content['draft'].pk}/").status_code == 404
+
+
+def test_story_fields_and_type_filter(client, content):
+    body = client.get(
+        "/api/v2/pages/?type=stories.StoryPage&fields=intro,date,phase_number,tags"
+    ).json()
+    assert body["meta"]["total_count"] == 1
+    item = body["items"][0]
+    assert item["phase_number"] == 3
+    assert item["date"] == content["story"].date.isoformat()
+
+
+def test_event_detail_has_public_fields_and_no_e_mail(client, content):
+    body = client.get(f"/api/v2/pages/{content['course'].pk}/").json()
+    assert body["capacity"] == content["course"].capacity
+    assert body["venue"] == "Palazzo Pretorio"
+    text = str(body)
+    assert "contact_email" not in text and "@" not in text and "online_url" not in text
+
+
+def test_innovators_endpoint_matches_the_geojson_fields(client, content):
+    body = client.get("/api/v2/innovators/").json()
+    assert body["meta"]["total_count"] == 2
+    first = body["items"][0]
+    assert {
+        "name",
+        "slug",
+        "url",
+        "sector",
+        "color",
+        "municipality",
+        "club",
+        "latitude",
+        "longitude",
+    } <= set(first)
+    assert first["url"] == "/club/robotica-valdinievole/"
+    assert "@" not in str(body)
+    filtered = client.get("/api/v2/innovators/?settore=digitale").json()
+    assert [item["name"] for item in filtered["items"]] == ["Robotica Valdinievole"]
+    page = client.get("/api/v2/innovators/?limit=1&offset=1").json()
+    assert [item["name"] for item in page["items"]] == ["Vivai Verdecittà"]
+
+
+def test_phases_endpoint(client, content):
+    body = client.get("/api/v2/phases/").json()
+    assert [item["number"] for item in body["items"]] == [1, 2, 3, 4]
+    assert body["items"][0]["meta"]["locale"] == "it"
+
+
+def test_the_api_is_read_only(client, content):
+    assert client.post("/api/v2/pages/", {}).status_code == 405
+    assert client.delete(f"/api/v2/pages/{content['story'].pk}/").status_code == 405
+
+
+def test_images_endpoint_answers(client, content):
+    assert client.get("/api/v2/images/").status_code == 200
