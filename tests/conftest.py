@@ -1,5 +1,8 @@
 """Shared fixtures: a site whose root is the home page, the programme and its phases."""
 
+from django.conf import settings
+from django.utils import translation
+
 from wagtail.models import Page, Site
 
 import pytest
@@ -7,6 +10,13 @@ import pytest
 from home.factories import HomePageFactory
 from stories.factories import ProgrammePageFactory, ProgrammePhaseFactory
 from stories.models import PhaseStatus
+
+
+@pytest.fixture(autouse=True)
+def italian_by_default():
+    """Each test starts in Italian: a request to /en/ leaves English active in the thread."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
