@@ -140,16 +140,27 @@ MENU_ORDER = [
     "formazione",
     "co-creazione",
     "programma",
+    "impatto",
     "chi-siamo",
     "il-nostro-approccio",
 ]
 
 
 def order_menu(home: HomePage) -> None:
-    """Put the home page's sections in menu order (pages not listed keep their place after)."""
-    children = {page.slug: page for page in home.get_children()}
-    wanted = [children[slug] for slug in MENU_ORDER if slug in children]
-    current = [page for page in home.get_children() if page.slug in MENU_ORDER]
+    """Put the home page's sections in menu order, in Italian and in every translation.
+
+    Translations follow their Italian source; pages not listed keep their place after.
+    """
+    sections = {page.slug: page for page in home.get_children()}
+    order = [sections[slug].translation_key for slug in MENU_ORDER if slug in sections]
+    for translated_home in home.get_translations(inclusive=True):
+        _move_in_order(translated_home, order)
+
+
+def _move_in_order(home, translation_keys) -> None:
+    children = {page.translation_key: page for page in home.get_children()}
+    wanted = [children[key] for key in translation_keys if key in children]
+    current = [page for page in home.get_children() if page.translation_key in translation_keys]
     if [page.pk for page in current] == [page.pk for page in wanted]:
         return
     for page in reversed(wanted):

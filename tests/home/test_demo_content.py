@@ -89,3 +89,14 @@ def test_main_navigation_follows_the_design_order(client):
         "Sessioni di co-creazione",
         "Il programma",
     ]
+
+
+@pytest.mark.django_db
+def test_english_navigation_follows_the_italian_order(client):
+    load("--no-admin")
+    navigation = parse(client.get("/en/")).select_one("nav.main-nav")
+    assert texts(navigation.find_all("a"))[:3] == [
+        "Map of innovators",
+        "Innovators' Club",
+        "Stories",
+    ]
