@@ -26,7 +26,7 @@ class ProgrammePhaseFactory(DjangoModelFactory):
     name = factory.Iterator(["Esplorazione", "Progettazione", "Azione", "Valutazione"])
     summary = factory.Faker("paragraph", locale="it_IT")
     status = PhaseStatus.PLANNED
-    start_date = factory.LazyAttribute(lambda phase: datetime.date(2025, 1, 1))
+    start_date = datetime.date(2025, 1, 1)
     locale = factory.LazyFunction(Locale.get_default)
 
     class Meta:

@@ -10,7 +10,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
-from wagtail.contrib.routable_page.models import path
 from wagtail.images import get_image_model
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -144,10 +143,6 @@ class StoryIndexPage(FeedRoutesMixin, BasePage):
         )
         return context
 
-    @path("")
-    def index_view(self, request):
-        return self.render(request)
-
 
 class StoryTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -190,9 +185,10 @@ class StoryPage(ArticlePage):
     )
 
     content_panels = [
-        *ArticlePage.content_panels[:2],
+        *BasePage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("author_name")]),
-        *ArticlePage.content_panels[3:],
+        FieldPanel("image"),
+        FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("quote"), FieldPanel("quote_attribution")], heading=_("Citazione")
         ),
