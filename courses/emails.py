@@ -1,4 +1,5 @@
-"""E-mails to registered people: confirmation (with the .ics), waiting list, promotion, cancellation.
+"""E-mails to registered people: confirmation (with the .ics), waiting list, promotion,
+cancellation, and "already registered" (a second registration of the same address).
 
 Each function takes a registration's id: they run after the transaction that changed it commits.
 """
@@ -53,6 +54,12 @@ def send_registration(registration_id: int) -> None:
 def send_promotion(registration_id: int) -> None:
     """A seat freed up: the first person on the waiting list is now confirmed."""
     _send(registration_id, "courses/emails/promotion_{part}.txt", with_calendar=True)
+
+
+def send_already_registered(registration_id: int | None) -> None:
+    """Someone registered this address again: its owner is told, nothing changes."""
+    if registration_id is not None:
+        _send(registration_id, "courses/emails/already_registered_{part}.txt", with_calendar=False)
 
 
 def send_cancellation(registration_id: int) -> None:
