@@ -2,11 +2,14 @@
 cancellation, and "already registered" (a second registration of the same address).
 
 Each function takes a registration's id: they run after the transaction that changed it commits.
+A failed e-mail is kept and sent again (`portal.notifications.deliver`).
 """
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from portal.notifications import deliver
 
 from .models.registrations import Registration
 
@@ -43,7 +46,7 @@ def _send(registration_id: int, template: str, with_calendar: bool) -> None:
         if with_calendar and registration.is_confirmed:
             ics = build_calendar([context["event"]]).to_ical()
             message.attach(f"{context['event'].slug}.ics", ics, "text/calendar")
-        message.send()
+        deliver(message)
 
 
 def send_registration(registration_id: int) -> None:

@@ -87,7 +87,7 @@ class JoinRequestForm(PublicForm):
         max_side=LOGO_MAX_PIXELS,
         help_text=_("Facoltativo. JPEG, PNG o WebP, al massimo 2 MB."),
         error_messages={
-            "too_big": _("Il logo è troppo grande: al massimo %(mb)s MB."),
+            "too_big": _("Il logo è troppo grande: al massimo %(size)s."),
             "too_many_pixels": _("Il logo è troppo grande: massimo %(pixels)s pixel per lato."),
             "not_image": _("Il logo deve essere un'immagine JPEG, PNG o WebP."),
             "unreadable": _("Non siamo riusciti a leggere il logo: prova con un altro file."),

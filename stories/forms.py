@@ -5,7 +5,13 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import ImageUploadField, PlainTextField, PublicForm, SingleLineField
+from portal.forms import (
+    ImageUploadField,
+    PlainTextField,
+    PublicForm,
+    SingleLineField,
+    public_upload_max_bytes,
+)
 
 MAX_PHOTOS = 3
 PHOTO_MAX_PIXELS = 6000  # per side
@@ -15,7 +21,7 @@ TEXT_MAX_LENGTH = 8000
 
 
 def photo_max_bytes() -> int:
-    return getattr(settings, "STORIES_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+    return getattr(settings, "STORIES_PHOTO_MAX_BYTES", None) or public_upload_max_bytes()
 
 
 def paragraphs(text: str) -> list[str]:
@@ -40,7 +46,7 @@ def photo_field(number: int) -> ImageUploadField:
         help_text=_("JPEG, PNG o WebP, al massimo %(mb)s MB.")
         % {"mb": photo_max_bytes() // (1024 * 1024)},
         error_messages={
-            "too_big": _("La foto %(number)s è troppo grande: al massimo %%(mb)s MB.") % numbered,
+            "too_big": _("La foto %(number)s è troppo grande: al massimo %%(size)s.") % numbered,
             "too_many_pixels": _(
                 "La foto %(number)s è troppo grande: al massimo %%(pixels)s pixel per lato."
             )

@@ -30,10 +30,12 @@ def public_upload_max_bytes() -> int:
     return getattr(settings, "PUBLIC_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 
 
-def megabytes(size: int) -> str:
-    """2097152 → "2", 1572864 → "1,5" (for messages)."""
-    value = round(size / (1024 * 1024), 1)
-    return str(int(value)) if value == int(value) else str(value).replace(".", ",")
+def file_size(size: int) -> str:
+    """2097152 → "2 MB", 1572864 → "1,5 MB", 20000 → "19,5 kB" (for messages)."""
+    value, unit = (size / (1024 * 1024), "MB") if size >= 1024 * 1024 else (size / 1024, "kB")
+    value = round(value, 1)
+    number = str(int(value)) if value == int(value) else str(value).replace(".", ",")
+    return f"{number} {unit}"
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class ImageUploadField(forms.FileField):
     """
 
     default_error_messages = {
-        "too_big": _("Il file è troppo grande: al massimo %(mb)s MB."),
+        "too_big": _("Il file è troppo grande: al massimo %(size)s."),
         "too_many_pixels": _("L'immagine è troppo grande: al massimo %(pixels)s pixel per lato."),
         "not_image": _("Il file deve essere un'immagine JPEG, PNG o WebP."),
         "unreadable": _("Non siamo riusciti a leggere l'immagine: prova con un'altra."),
@@ -159,7 +161,7 @@ class ImageUploadField(forms.FileField):
             raise forms.ValidationError(
                 self.error_messages["too_big"],
                 code="too_big",
-                params={"mb": megabytes(self.max_bytes)},
+                params={"size": file_size(self.max_bytes)},
             )
         try:
             return reencode(
