@@ -2,9 +2,11 @@
 
 A failed e-mail never undoes what was saved and is never lost: it is logged and kept as a
 `PendingNotice`, which `manage.py send_pending_notices` (cron, every few minutes) sends again,
-up to `MAX_ATTEMPTS` times. Subjects are forced onto one line (a header cannot hold a break).
+up to `MAX_ATTEMPTS` times; the ones it gave up on are deleted after
+`PERSONAL_DATA_RETENTION_DAYS`. Subjects are forced onto one line (a header cannot hold one).
 """
 
+import datetime
 import logging
 from dataclasses import dataclass
 
@@ -12,6 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.forms.text import one_line
 from portal.models.notices import MAX_ATTEMPTS, PendingNotice
@@ -57,7 +60,12 @@ def send_notices(notices: list[Notice], context: dict) -> None:
 
 
 def send_pending() -> tuple[int, int]:
-    """Try every pending notice again: (sent, still pending). Sent ones are deleted."""
+    """Try every pending notice again: (sent, still pending). Sent ones are deleted, and so
+    are the ones given up on longer ago than the personal-data retention."""
+    days = getattr(settings, "PERSONAL_DATA_RETENTION_DAYS", 365)
+    PendingNotice.objects.filter(
+        attempts__gte=MAX_ATTEMPTS, created_at__lt=timezone.now() - datetime.timedelta(days=days)
+    ).delete()
     sent = failed = 0
     for notice in PendingNotice.objects.filter(attempts__lt=MAX_ATTEMPTS):
         try:

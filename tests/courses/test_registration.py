@@ -67,6 +67,7 @@ def test_seats_left_go_down(client, course, committed):
         ({"email": ""}, "email", "Scrivi il tuo indirizzo e-mail."),
         ({"consent": None}, "consent", "Per iscriverti serve il consenso"),
         ({"needs": "x" * 1001}, "needs", "1000"),
+        ({"name": "Giulia\nRossi"}, "name", "una sola riga"),
     ],
 )
 def test_bad_input_rerenders_with_italian_messages(client, course, overrides, field, message):

@@ -1,9 +1,11 @@
 """A notice that cannot be sent is logged and kept, then sent again; never lost silently."""
 
+import datetime
 import logging
 
 from django.core.mail import EmailMessage
 from django.core.management import call_command
+from django.utils import timezone
 
 from portal.models import PendingNotice
 from portal.models.notices import MAX_ATTEMPTS
@@ -27,6 +29,10 @@ def test_a_bad_header_is_logged_and_kept(db, mailoutbox, caplog):
     notice.refresh_from_db()
     assert notice.attempts == MAX_ATTEMPTS and notice.given_up
     assert mailoutbox == []
+    # Kept (and reported) for the retention period, then deleted.
+    PendingNotice.objects.update(created_at=timezone.now() - datetime.timedelta(days=366))
+    call_command("send_pending_notices")
+    assert not PendingNotice.objects.exists()
 
 
 def test_a_subject_with_a_line_break_is_sent_on_one_line(db, mailoutbox):

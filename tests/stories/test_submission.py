@@ -227,6 +227,13 @@ def test_script_tags_never_survive(client, submission_page, moderator):
     assert "onerror" not in html
 
 
+@pytest.mark.parametrize("field", ["name", "organisation", "title"])
+def test_a_line_break_in_a_single_line_field_is_refused(client, submission_page, field):
+    response = client.post(URL, valid_data(**{field: "Una storia\r\nBcc: spia@example.org"}))
+    assert "una sola riga" in parse(response).select_one(f"#id_{field}_error").text
+    assert nothing_saved()
+
+
 def test_html_only_text_is_refused(client, submission_page):
     response = client.post(URL, valid_data(name="<script>alert(1)</script>"))
     assert "senza codice HTML" in parse(response).select_one("#id_name_error").text
