@@ -4,7 +4,7 @@ from django import forms
 from django.forms.utils import ErrorDict
 from django.http import HttpResponse
 
-from .limits import RateLimit
+from .limits import RETRY_AFTER_SECONDS, RateLimit
 
 # One honeypot name on every public form; rendered by components/honeypot.html, hidden by the
 # `.hp-field` rule of portal.css.
@@ -68,7 +68,9 @@ class PublicFormView:
         if limited:
             form._errors, form.cleaned_data = ErrorDict(), {}
             form.add_error(None, self.rate_limit.message)
-            return self.render(form, 429)
+            response = self.render(form, 429)
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
         if form.is_valid():
             response = self.form_valid(form)
             if response is not None:
