@@ -100,18 +100,21 @@ def reencode(
             except (OSError, SyntaxError, ValueError, TypeError, EOFError) as error:
                 raise ImageError("unreadable") from error
     target = output_format or source_format
-    if target == "JPEG":
-        picture = _flatten(picture)
-    elif picture.mode not in ("RGB", "RGBA"):
-        has_alpha = picture.mode in ("LA", "PA", "P") or "transparency" in picture.info
-        picture = picture.convert("RGBA" if has_alpha else "RGB")
-    if max_long_side:
-        picture.thumbnail((max_long_side, max_long_side))
-    # Fresh pixels, empty `info`: no EXIF, text chunk, ICC profile or comment is carried over.
-    fresh = Image.frombytes(picture.mode, picture.size, picture.tobytes())
-    buffer = io.BytesIO()
-    options = {"quality": 85, "optimize": True} if target in ("JPEG", "WEBP") else {}
-    fresh.save(buffer, format=target, **options)
+    try:
+        if target == "JPEG":
+            picture = _flatten(picture)
+        elif picture.mode not in ("RGB", "RGBA"):
+            has_alpha = picture.mode in ("LA", "PA", "P") or "transparency" in picture.info
+            picture = picture.convert("RGBA" if has_alpha else "RGB")
+        if max_long_side:
+            picture.thumbnail((max_long_side, max_long_side))
+        # Fresh pixels, empty `info`: no EXIF, text chunk, ICC profile or comment carried over.
+        fresh = Image.frombytes(picture.mode, picture.size, picture.tobytes())
+        buffer = io.BytesIO()
+        options = {"quality": 85, "optimize": True} if target in ("JPEG", "WEBP") else {}
+        fresh.save(buffer, format=target, **options)
+    except (OSError, ValueError) as error:  # a mode Pillow cannot convert or encode
+        raise ImageError("unreadable") from error
     return CleanImage(buffer.getvalue(), target, *fresh.size)
 
 
