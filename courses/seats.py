@@ -51,7 +51,7 @@ def seats_left(ids) -> dict[int, int]:
 
 def seats(request):
     parts = request.GET.get("eventi", "").split(",")[:MAX_EVENTS]
-    ids = {int(part) for part in parts if part.isdigit()}
+    ids = {int(part) for part in parts if part.isascii() and part.isdigit() and len(part) < 19}
     language = request.GET.get("lang", "")
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE

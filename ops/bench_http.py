@@ -91,7 +91,7 @@ def prepare():
 
 
 def get(url: str, opener=None) -> str:
-    return (opener or urllib.request).open(url, timeout=30).read().decode()
+    return (opener.open if opener else urllib.request.urlopen)(url, timeout=30).read().decode()
 
 
 def base(server: str) -> str:
