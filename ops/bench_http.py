@@ -75,6 +75,9 @@ def environment(cached: bool) -> dict:
         "BENCH_BARE_VIEW": "true",
         "PAGE_CACHE_ENABLED": "true" if cached else "false",
         "RATELIMIT_IP_META_KEY": "HTTP_X_BENCH_CLIENT",
+        # plain HTTP on loopback: cookies without the Secure flag, as in `make serve-prod`
+        "CSRF_COOKIE_SECURE": "false",
+        "SESSION_COOKIE_SECURE": "false",
         "LOG_LEVEL": "ERROR",
     }
 
@@ -103,7 +106,9 @@ def urls() -> dict[str, str]:
     stories = get(base("cached") + "/storie/")
     story = re.search(r'href="(/storie/(?!feed|racconta)[\w-]+/)"', stories)
     courses = get(base("cached") + "/formazione/")
-    course = re.findall(r'href="(/formazione/(?!calendario)[\w-]+/)"', courses)
+    links = dict.fromkeys(re.findall(r'href="(/formazione/(?!calendario)[\w-]+/)"', courses))
+    # the first course whose registrations are open (its page carries the form)
+    course = [link for link in links if "csrfmiddlewaretoken" in get(base("cached") + link)][:1]
     return {
         "bare Django view": "/bench/bare/",
         "home": "/",
@@ -111,7 +116,7 @@ def urls() -> dict[str, str]:
         "story": story.group(1),
         "map": "/mappa/",
         "courses index": "/formazione/",
-        "course (form)": course[-1] if course else "/formazione/",
+        "course (form)": course[0] if course else "/formazione/",
     }
 
 
@@ -151,7 +156,7 @@ class RegistrationRush(threading.Thread):
             try:
                 self.register(number)
                 self.sent += 1
-            except OSError:
+            except (OSError, AttributeError):  # refused, or no form on the page
                 self.failed += 1
             self.stop.wait(max(1 / self.rate - (time.monotonic() - started), 0))
 
@@ -186,12 +191,22 @@ def start_servers() -> list[subprocess.Popen]:
         servers.append(subprocess.Popen(command, env=environment(name == "cached"), cwd=ROOT))
     for name in SERVERS:
         for _ in range(150):
+            if any(server.poll() is not None for server in servers):
+                stop(servers)
+                sys.exit(f"gunicorn did not start (ports {list(SERVERS.values())} busy?)")
             try:
                 get(base(name) + "/healthz")
                 break
             except OSError:
                 time.sleep(0.2)
     return servers
+
+
+def stop(servers: list[subprocess.Popen]) -> None:
+    for server in servers:
+        if server.poll() is None:
+            server.terminate()
+            server.wait()
 
 
 def median(results: list[dict], key: str) -> float:
@@ -265,6 +280,7 @@ def main():
         sys.exit("wrk is missing: apt-get install wrk")
     prepare()
     servers = start_servers()
+    script = None
     try:
         targets = urls()
         rush_paths = [targets[name] for name in ("home", "stories index", "story", "map")]
@@ -274,10 +290,9 @@ def main():
         pages, rush = measure(targets, rush_paths, targets["course (form)"], script.name)
         report(targets, pages, rush)
     finally:
-        for server in servers:
-            server.terminate()
-            server.wait()
-        Path(script.name).unlink(missing_ok=True)
+        stop(servers)
+        if script:
+            Path(script.name).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -42,12 +42,14 @@ IGNORED_MODELS = {
     "comment",
     "commentreply",
     "pagelock",
+    # Wagtail's index of which object refers to which, rewritten on every save, drafts too.
+    "referenceindex",
     # A new rendition of an image already shown changes nothing a reader sees.
     "portalrendition",
     "rendition",
 }
 # Rows shown only where published content refers to them: a new one changes nothing yet.
-REFERENCED_ONLY_MODELS = {"portalimage", "tag"}
+REFERENCED_ONLY_MODELS = {"portalimage", "tag", "collection"}
 # Columns Wagtail writes when a draft is saved, locked or scheduled: no reader sees them.
 BOOKKEEPING_FIELDS = frozenset(
     {
