@@ -67,9 +67,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
-# Outermost first. The header middlewares sit above whitenoise and the page cache, so static
-# files and cached pages get the same headers as fresh responses (see portal/middleware.py).
+# Outermost first. The page cache comes first: a hit is one cache read and nothing else, and
+# it stores responses with every header the middlewares below set (see portal/middleware.py).
+# The header middlewares sit above whitenoise, so static files get them too.
 MIDDLEWARE = [
+    "portal.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "portal.middleware.PortalCSPMiddleware",
@@ -78,7 +80,6 @@ MIDDLEWARE = [
     "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "portal.middleware.PageCacheMiddleware",
     "portal.middleware.AdminRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -150,6 +151,14 @@ else:
             "LOCATION": "portal_cache",
         }
     }
+
+# Template fragments and listing data keyed on the content version (portal.cache): a memory
+# cache per process, since a new version means new keys and a stale entry is never read again.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
 
 # Wagtail looks renditions up in their own cache on every image tag: a per-process memory cache
 # keeps those look-ups off the shared cache (a rendition never changes once made).
@@ -282,6 +291,7 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/admin/",
+    "/api/posti.json",  # seats left, live (courses.seats)
     "/documents/",
     "/healthz",
     "/media/",
