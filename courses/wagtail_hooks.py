@@ -12,6 +12,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
+from portal.csv import SafeSpreadsheetExportMixin
+
 from . import admin_views
 from .models import CoursePage, Registration, RegistrationStatus, SessionPage
 
@@ -32,7 +34,9 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["event", "status"]
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The listing and its CSV/XLSX export: what people typed never runs as a formula."""
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
 

@@ -47,6 +47,15 @@ class Audience(models.TextChoices):
     STUDENTS = "students", _("Studenti e giovani")
 
 
+# The months the filters and the calendar accept: beyond them there are no events, and the date
+# arithmetic of a month's bounds (9999-12 has no following month) would overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def month_in_range(first_day: datetime.date) -> bool:
+    return FIRST_YEAR <= first_day.year <= LAST_YEAR
+
+
 class EventStatus(models.TextChoices):
     UPCOMING = "upcoming", _("In programma")
     IN_PROGRESS = "in_progress", _("In corso")
@@ -385,6 +394,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         filters = filters or {}
         if month := filters.get("month"):
+            if not month_in_range(month):
+                return events.none()
             events = events.filter(start__lt=month_end(month), end__gte=month_start(month))
         if event_format := filters.get("format"):
             # A hybrid event suits both readers who come in person and those who join online.
@@ -423,6 +434,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             first_day = datetime.date(year or today.year, month or today.month, 1)
         except ValueError as error:
             raise Http404 from error
+        if not month_in_range(first_day):
+            raise Http404
         events = self.events({"month": first_day}).prefetch_related("meetings")
         return self.render(
             request,
