@@ -191,7 +191,9 @@ class InnovatorsAPIViewSet(BaseAPIViewSet):
         "name",
         "slug",
         APIField("url", serializer=serializers.SerializerMethodField()),
-    XX
+        APIField("sector", serializer=serializers.CharField(source="sector.name")),
+        APIField("color", serializer=serializers.CharField(source="sector.color")),
+        APIField("municipality", serializer=serializers.CharField(source="municipality.name")),
         APIField("club", serializer=serializers.BooleanField(source="is_club_member")),
         "latitude",
         "longitude",
