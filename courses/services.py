@@ -5,6 +5,10 @@ Every change that can move a seat runs in one transaction that first locks the e
 second request on the lock; SQLite, which ignores `select_for_update`, starts every transaction
 with `BEGIN IMMEDIATE` (see `portal.settings.base`), which takes the database's write lock at once.
 E-mails go out only after the transaction commits.
+
+One event in several languages has one set of seats: the lock, the count, the waiting list and
+the duplicate check are those of the event's original page (`seats_page_id`), which every
+registration belongs to, whatever the language of the page the person registered on.
 """
 
 import random
@@ -14,7 +18,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from . import emails
-from .models.registrations import Registration, RegistrationStatus
+from .models.registrations import Registration, RegistrationStatus, seats_page_id
 
 LOCK_RETRIES = 8
 
@@ -23,17 +27,19 @@ class AlreadyRegistered(Exception):
     """The e-mail already has an active registration for the event."""
 
 
-def _locked_capacity(event) -> int:
-    """Lock the event's row for the rest of the transaction and read its current capacity."""
+def _locked_capacity(event, seats_page: int | None = None) -> int:
+    """Lock the row of the event's original page for the rest of the transaction and read its
+    current capacity (the capacity of the event in every language)."""
     return (
-        type(event).objects.select_for_update().values_list("capacity", flat=True).get(pk=event.pk)
+        type(event)
+        .objects.select_for_update()
+        .values_list("capacity", flat=True)
+        .get(pk=seats_page or seats_page_id(event))
     )
 
 
 def _confirmed_count(event) -> int:
-    return Registration.objects.filter(
-        event_id=event.pk, status=RegistrationStatus.CONFIRMED
-    ).count()
+    return Registration.objects.of_event(event).filter(status=RegistrationStatus.CONFIRMED).count()
 
 
 def _retrying(operation):
@@ -62,15 +68,17 @@ def register(
     """A confirmed registration while seats are left, otherwise a place on the waiting list."""
 
     def allocate():
-        capacity = _locked_capacity(event)
-        if Registration.objects.filter(event_id=event.pk, email__iexact=email).active().exists():
+        seats_page = seats_page_id(event)
+        capacity = _locked_capacity(event, seats_page)
+        if Registration.objects.of_event(event).filter(email__iexact=email).active().exists():
             raise AlreadyRegistered(email)
         confirmed = _confirmed_count(event)
         status = (
             RegistrationStatus.CONFIRMED if confirmed < capacity else RegistrationStatus.WAITING
         )
         registration = Registration.objects.create(
-            event_id=event.pk,
+            event_id=seats_page,
+            locale_id=event.locale_id,
             status=status,
             name=name,
             email=email.lower(),
@@ -115,7 +123,7 @@ def _promote(event, capacity: int) -> Registration | None:
     """Confirm the first people on the waiting list while seats are free (inside the lock)."""
     promoted = None
     free = capacity - _confirmed_count(event)
-    for waiting in Registration.objects.filter(event_id=event.pk).waiting_list()[: max(free, 0)]:
+    for waiting in Registration.objects.of_event(event).waiting_list()[: max(free, 0)]:
         waiting.status = RegistrationStatus.CONFIRMED
         waiting.promoted_at = timezone.now()
         waiting.save(update_fields=["status", "promoted_at"])
