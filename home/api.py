@@ -35,15 +35,18 @@ from .models import ContentPage, HomePage, ImpactPage
 MAX_OFFSET = 1_000_000
 MAX_SEARCH_LENGTH = 200
 # Anything but letters, digits and spaces: quotes, NUL, FTS operators (`*`, `^`, `:`, `(`, `-`).
-SEARCH_NOISE = re.compile(r"[^\w\s]|_|\x00")
+SEARCH_NOISE = re.compile(r"[^\w\s]|_")
 
 
 class BoundedPagination(WagtailPagination):
     """Wagtail's `limit`/`offset` pagination, with an offset the database can take."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        offset = request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        try:
+            too_far = int(request.GET.get("offset", 0)) > MAX_OFFSET
+        except ValueError:
+            too_far = False  # not a number: Wagtail answers 400 itself
+        if too_far:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 

@@ -51,6 +51,7 @@ def test_search_still_finds_the_words(client, site):
         "offset=-1",
         "offset=1e5",
         "offset=abc",
+        "offset=%C2%B2",
         "limit=99999999999999999999",
         "limit=-1",
         "limit=abc",
