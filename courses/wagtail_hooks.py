@@ -38,7 +38,7 @@ class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The listing and its CSV/XLSX export: what people typed never runs as a formula."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event")
+        return super().get_base_queryset().select_related("event", "locale")
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -55,6 +55,7 @@ class RegistrationViewSet(SnippetViewSet):
     search_backend_name = None  # plain database lookups: codes and e-mails match exactly
     list_export = [
         "event",
+        "locale",
         "code",
         "status",
         "name",
@@ -69,6 +70,7 @@ class RegistrationViewSet(SnippetViewSet):
     ]
     export_headings = {
         "event": _("Evento"),
+        "locale": _("Lingua"),
         "code": _("Codice"),
         "status": _("Stato"),
         "name": _("Nome e cognome"),
