@@ -17,7 +17,7 @@ from .models.registrations import Registration
 def _context(registration: Registration) -> dict:
     from .calendar import google_calendar_url, outlook_calendar_url
 
-    event = registration.event.specific
+    event = registration.reader_event
     url = event.get_full_url()
     return {
         "registration": registration,
@@ -35,7 +35,8 @@ def _send(registration_id: int, template: str, with_calendar: bool) -> None:
     from .calendar import build_calendar
 
     registration = Registration.objects.select_related("event").get(pk=registration_id)
-    with translation.override(registration.event.locale.language_code):
+    language = registration.reader_event.locale.language_code
+    with translation.override(language):
         context = _context(registration)
         message = EmailMessage(
             subject=render_to_string(template.format(part="subject"), context).strip(),

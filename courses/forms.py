@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from innovators.models import Innovator
 from portal.forms import PlainTextField, PublicModelForm, SingleLineField
 
-from .models.events import Audience, EventFormat
+from .models.events import FIRST_YEAR, LAST_YEAR, Audience, EventFormat, month_in_range
 from .models.registrations import Registration
 
 
@@ -124,6 +124,15 @@ class EventFilterForm(forms.Form):
         required=False,
         choices=[("", _("Tutti i destinatari")), *Audience.choices],
     )
+
+    def clean_mese(self):
+        month = self.cleaned_data["mese"]
+        if month and not month_in_range(month):
+            raise forms.ValidationError(
+                _("Scegli un mese tra il %(first)s e il %(last)s."),
+                params={"first": FIRST_YEAR, "last": LAST_YEAR},
+            )
+        return month
 
     def filters(self) -> dict:
         """The valid filters, keyed as `EventIndexPage.events` expects them."""

@@ -18,9 +18,11 @@ class RegistrationCountsPanel(Panel):
             context["counts"] = event.registration_counts() if event.pk else None
             context["capacity"] = event.capacity
             if event.pk:
+                # Registrations from every language belong to the original page.
+                seats_page = event.seats_page_id
                 listing = reverse("wagtailsnippets_courses_registration:list")
-                context["list_url"] = f"{listing}?event={event.pk}"
-                context["checkin_url"] = f"{reverse('courses_checkin')}?event={event.pk}"
+                context["list_url"] = f"{listing}?event={seats_page}"
+                context["checkin_url"] = f"{reverse('courses_checkin')}?event={seats_page}"
             return context
 
     def __init__(self, *args, **kwargs):

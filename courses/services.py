@@ -5,6 +5,10 @@ Every change that can move a seat runs in one transaction that first locks the e
 second request on the lock; SQLite, which ignores `select_for_update`, starts every transaction
 with `BEGIN IMMEDIATE` (see `portal.settings.base`), which takes the database's write lock at once.
 E-mails go out only after the transaction commits.
+
+One event in several languages has one set of seats: the lock, the count, the waiting list and
+the duplicate check are those of the event's original page (`seats_page_id`), which every
+registration belongs to, whatever the language of the page the person registered on.
 """
 
 import random
@@ -14,7 +18,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from . import emails
-from .models.registrations import Registration, RegistrationStatus
+from .models.registrations import Registration, RegistrationStatus, seats_page_id
 
 LOCK_RETRIES = 8
 
@@ -28,21 +32,23 @@ class AlreadyRegistered(Exception):
 
 
 def _active_registration_id(event, email: str) -> int | None:
-    registrations = Registration.objects.filter(event_id=event.pk, email__iexact=email).active()
+    registrations = Registration.objects.of_event(event).filter(email__iexact=email).active()
     return registrations.values_list("pk", flat=True).first()
 
 
-def _locked_capacity(event) -> int:
-    """Lock the event's row for the rest of the transaction and read its current capacity."""
+def _locked_capacity(event, seats_page: int | None = None) -> int:
+    """Lock the row of the event's original page for the rest of the transaction and read its
+    current capacity (the capacity of the event in every language)."""
     return (
-        type(event).objects.select_for_update().values_list("capacity", flat=True).get(pk=event.pk)
+        type(event)
+        .objects.select_for_update()
+        .values_list("capacity", flat=True)
+        .get(pk=seats_page or seats_page_id(event))
     )
 
 
 def _confirmed_count(event) -> int:
-    return Registration.objects.filter(
-        event_id=event.pk, status=RegistrationStatus.CONFIRMED
-    ).count()
+    return Registration.objects.of_event(event).filter(status=RegistrationStatus.CONFIRMED).count()
 
 
 def _retrying(operation):
@@ -71,7 +77,8 @@ def register(
     """A confirmed registration while seats are left, otherwise a place on the waiting list."""
 
     def allocate():
-        capacity = _locked_capacity(event)
+        seats_page = seats_page_id(event)
+        capacity = _locked_capacity(event, seats_page)
         existing = _active_registration_id(event, email)
         if existing:
             raise AlreadyRegistered(existing)
@@ -80,7 +87,8 @@ def register(
             RegistrationStatus.CONFIRMED if confirmed < capacity else RegistrationStatus.WAITING
         )
         registration = Registration.objects.create(
-            event_id=event.pk,
+            event_id=seats_page,
+            locale_id=event.locale_id,
             status=status,
             name=name,
             email=email.lower(),
@@ -125,7 +133,7 @@ def _promote(event, capacity: int) -> Registration | None:
     """Confirm the first people on the waiting list while seats are free (inside the lock)."""
     promoted = None
     free = capacity - _confirmed_count(event)
-    for waiting in Registration.objects.filter(event_id=event.pk).waiting_list()[: max(free, 0)]:
+    for waiting in Registration.objects.of_event(event).waiting_list()[: max(free, 0)]:
         waiting.status = RegistrationStatus.CONFIRMED
         waiting.promoted_at = timezone.now()
         waiting.save(update_fields=["status", "promoted_at"])

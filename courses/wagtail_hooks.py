@@ -12,6 +12,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
+from portal.csv import SafeSpreadsheetExportMixin
+
 from . import admin_views
 from .models import CoursePage, Registration, RegistrationStatus, SessionPage
 
@@ -32,9 +34,11 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["event", "status"]
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The listing and its CSV/XLSX export: what people typed never runs as a formula."""
+
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event")
+        return super().get_base_queryset().select_related("event", "locale")
 
 
 class RegistrationViewSet(SnippetViewSet):
@@ -51,6 +55,7 @@ class RegistrationViewSet(SnippetViewSet):
     search_backend_name = None  # plain database lookups: codes and e-mails match exactly
     list_export = [
         "event",
+        "locale",
         "code",
         "status",
         "name",
@@ -65,6 +70,7 @@ class RegistrationViewSet(SnippetViewSet):
     ]
     export_headings = {
         "event": _("Evento"),
+        "locale": _("Lingua"),
         "code": _("Codice"),
         "status": _("Stato"),
         "name": _("Nome e cognome"),

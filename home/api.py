@@ -1,19 +1,25 @@
-"""The read-only Wagtail API v2 at /api/v2/: pages, images, phases and innovators.
+"""The read-only Wagtail API v2 at /api/v2/: pages, phases and innovators.
 
 Only live, public pages and published innovators; no e-mail address, no online-meeting link
 (those reach confirmed registrants only), no draft. Every listing is paginated (`limit`, at most
-`WAGTAILAPI_LIMIT_MAX`, and `offset`). The fields each page type exposes are listed here, next to
-the endpoints, rather than on the models: see docs/api.md.
+`WAGTAILAPI_LIMIT_MAX`, and `offset`, at most `MAX_OFFSET`). The fields each page type exposes
+are listed here, next to the endpoints, rather than on the models: see docs/api.md.
+
+There is no images endpoint: it would list every image, also the photos and logos the public
+forms uploaded before a moderator saw them. Images reach the API only as fields of live pages.
 """
+
+import re
 
 from django.conf import settings
 
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from rest_framework import serializers
 
@@ -26,13 +32,58 @@ from stories.models import PhaseUpdatePage, ProgrammePage, ProgrammePhase, Story
 
 from .models import ContentPage, HomePage, ImpactPage
 
+MAX_OFFSET = 1_000_000
+MAX_SEARCH_LENGTH = 200
+# Anything but letters, digits and spaces: quotes, NUL, FTS operators (`*`, `^`, `:`, `(`, `-`).
+SEARCH_NOISE = re.compile(r"[^\w\s]|_")
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's `limit`/`offset` pagination, with an offset the database can take."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            too_far = int(request.GET.get("offset", 0)) > MAX_OFFSET
+        except ValueError:
+            too_far = False  # not a number: Wagtail answers 400 itself
+        if too_far:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+def search_terms(query: str) -> str:
+    """The words of a reader's query, without any search-engine syntax (never a syntax error)."""
+    return " ".join(SEARCH_NOISE.sub(" ", query[:MAX_SEARCH_LENGTH]).split())
+
+
+class PlainSearchFilter(SearchFilter):
+    """`?search=` on plain words: an unbalanced quote or an operator is not an error."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        terms = search_terms(request.GET["search"])
+        if not terms:
+            return queryset.none()
+        query = request._request.GET.copy()
+        query["search"] = terms
+        request._request.GET = query
+        return super().filter_queryset(request, queryset, view)
+
+
+def safe_filters(filter_backends) -> list:
+    return [PlainSearchFilter if f is SearchFilter else f for f in filter_backends]
+
+
 INTRO = [APIField("intro"), APIField("search_description")]
 ARTICLE = [
     *INTRO,
     APIField("date"),
     APIField("image"),
     APIField("image_card", serializer=ImageRenditionField(CARD_RENDITION, source="image")),
-    APIField("phase_number", serializer=serializers.IntegerField(source="phase.number")),
+    APIField(
+        "phase_number", serializer=serializers.IntegerField(source="phase.number", allow_null=True)
+    ),
     APIField("tags"),
     APIField("body"),
 ]
@@ -45,8 +96,8 @@ EVENT = [
     APIField("format"),
     APIField("venue"),
     APIField("address"),
-    APIField("latitude", serializer=serializers.FloatField(source="point.lat")),
-    APIField("longitude", serializer=serializers.FloatField(source="point.lng")),
+    APIField("latitude", serializer=serializers.FloatField(source="point.lat", allow_null=True)),
+    APIField("longitude", serializer=serializers.FloatField(source="point.lng", allow_null=True)),
     APIField("audience"),
     APIField("cost"),
     APIField("capacity"),
@@ -75,6 +126,9 @@ PAGE_FIELDS: dict[type, list[APIField]] = {
 class PortalPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint with the public fields of each page type named above."""
 
+    pagination_class = BoundedPagination
+    filter_backends = safe_filters(PagesAPIViewSet.filter_backends)
+
     @classmethod
     def get_body_fields(cls, model):
         return cls._convert_api_fields(cls.body_fields + PAGE_FIELDS.get(model, []))
@@ -98,6 +152,7 @@ class PhasesAPIViewSet(BaseAPIViewSet):
     ]
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union({"locale"})
     filter_backends = [FieldsFilter, OrderingFilter]
+    pagination_class = BoundedPagination
 
     @classmethod
     def get_body_fields(cls, model):
@@ -161,7 +216,8 @@ class InnovatorsAPIViewSet(BaseAPIViewSet):
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         {"lang", "settore", "comune", "tag", "club", "q", "ordine"}
     )
-    filter_backends = [OrderingFilter, SearchFilter]
+    filter_backends = [OrderingFilter, PlainSearchFilter]
+    pagination_class = BoundedPagination
 
     @classmethod
     def get_body_fields(cls, model):
@@ -195,7 +251,6 @@ class InnovatorsAPIViewSet(BaseAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("phases", PhasesAPIViewSet)
 api_router.register_endpoint("innovators", InnovatorsAPIViewSet)
 

@@ -17,13 +17,15 @@ Columns, in order (UTF-8, comma-separated, one header row):
 - ``data_adesione``: the date the member joined, ``YYYY-MM-DD``
 - ``anno_fondazione``: year founded
 
-The contact e-mail is never exported.
+The contact e-mail is never exported. Text cells that a spreadsheet would run as a formula
+are written with a leading `'` (`portal.csv.safe_cell`); the import removes it.
 """
 
 import csv
 import io
 
 from innovators.models.innovators import TaggedInnovator
+from portal.csv import safe_row
 
 COLUMNS = [
     "slug",
@@ -101,5 +103,5 @@ def write_csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(safe_row(row) for row in rows)
     return buffer.getvalue()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from innovators.geo import Point
 from innovators.models import Innovator, InnovatorKind, Municipality, Sector
+from portal.csv import unguard
 
 from .exports import COLUMNS, TAG_SEPARATOR
 
@@ -79,7 +80,8 @@ class InnovatorImporter:
     # Reading the cells ------------------------------------------------------------------
 
     def _text(self, row, column) -> str:
-        return " ".join((row.get(column) or "").split())
+        # A guarded cell of our own export (`'=…`) is read back as it was written.
+        return unguard(" ".join((row.get(column) or "").split()))
 
     def _sector(self, row) -> Sector:
         slug = self._text(row, "settore")
@@ -154,7 +156,7 @@ class InnovatorImporter:
         if created:
             innovator = Innovator(locale=self.locale, slug=slug, live=False)
         innovator.name = name
-        innovator.short_description = (row.get("descrizione_breve") or "").strip()
+        innovator.short_description = unguard((row.get("descrizione_breve") or "").strip())
         innovator.sector = self._sector(row)
         innovator.kind = kind
         innovator.municipality = self._municipality(row)
@@ -172,7 +174,9 @@ class InnovatorImporter:
             ]
             raise RowError("; ".join(reasons)) from None
 
-        tags = [tag.strip() for tag in (row.get("tag") or "").split(TAG_SEPARATOR) if tag.strip()]
+        tags = [
+            tag.strip() for tag in unguard(row.get("tag") or "").split(TAG_SEPARATOR) if tag.strip()
+        ]
         if created or self.publish:
             innovator.save()
         innovator.tags.set(tags)

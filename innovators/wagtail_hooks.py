@@ -4,15 +4,29 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from innovators.models import Innovator, Sector
+from innovators.models.innovators import CONTACT_PERMISSION
+from portal.csv import SafeSpreadsheetExportMixin
+
+CONTACT_FIELDS = ("contact_email",)
+
+
+class InnovatorIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The listing and its export: safe cells; the contact e-mail only for moderators."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not request.user.has_perm(CONTACT_PERMISSION):
+            self.list_export = [f for f in self.list_export if f not in CONTACT_FIELDS]
 
 
 class InnovatorViewSet(SnippetViewSet):
     model = Innovator
     icon = "group"
     menu_label = _("Innovatori")
+    index_view_class = InnovatorIndexView
     list_display = [
         "name",
         "sector",

@@ -20,6 +20,7 @@ export SECURE_HSTS_SECONDS=0 SERVE_MEDIA=${SERVE_MEDIA:-true}
 export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}
 "$PY" manage.py migrate --no-input -v0
 "$PY" manage.py collectstatic --no-input -v0
+# Demo accounts: a random password, printed once (production settings: no well-known password).
 if [ "${LOAD_DEMO:-1}" = 1 ]; then "$PY" manage.py load_demo_content; fi
 echo "Serving the production settings on http://$HOST:$PORT/ (admin: /admin/)"
 exec "$PY" -m gunicorn portal.wsgi --bind "$HOST:$PORT" --workers "${WORKERS:-3}" \

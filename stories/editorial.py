@@ -7,7 +7,8 @@ content) share it. `attach_editorial_workflow(*pages)` links the workflow to pag
 
 Page permissions are granted on the tree's root, as Wagtail's own Editors and Moderators
 groups are: editors add and edit every page (stories, phase updates, courses, sessions) but
-cannot publish; moderators publish. Innovators are snippets with their own permissions.
+cannot publish; moderators publish. Innovators are snippets with their own permissions: only
+those who may publish them (Moderazione) see their contact e-mails.
 """
 
 EDITORS = "Redazione"
@@ -24,6 +25,8 @@ EDITOR_MODEL_PERMISSIONS = [
     ("innovators", "sector", ["add_sector", "change_sector"]),
     ("stories", "programmephase", ["change_programmephase"]),
     ("stories", "storysubmission", ["view_storysubmission", "change_storysubmission"]),
+    # The registrations of events: list, export, check-in at the door (docs/security.md).
+    ("courses", "registration", ["view_registration", "change_registration"]),
 ]
 MODERATOR_MODEL_PERMISSIONS = [
     *EDITOR_MODEL_PERMISSIONS,

@@ -6,16 +6,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.csv import SafeSpreadsheetExportMixin
 from stories.models import ProgrammePhase, StorySubmission
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """Neutralise spreadsheet formulas in what the public wrote (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class ProgrammePhaseViewSet(SnippetViewSet):
@@ -33,11 +25,8 @@ class ProgrammePhaseViewSet(SnippetViewSet):
 register_snippet(ProgrammePhaseViewSet)
 
 
-class StorySubmissionIndexView(IndexView):
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        str: {"csv": csv_safe, "xlsx": csv_safe},
-    }
+class StorySubmissionIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """Every cell of the export guarded, the draft story's and the innovator's titles too."""
 
 
 class StorySubmissionViewSet(ModelViewSet):

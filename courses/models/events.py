@@ -29,7 +29,7 @@ from portal.models import BasePage
 from portal.pagination import paginate
 
 from ..panels import RegistrationCountsPanel
-from .registrations import Registration, RegistrationStatus
+from .registrations import Registration, RegistrationStatus, seats_page_id
 
 
 class EventFormat(models.TextChoices):
@@ -47,6 +47,15 @@ class Audience(models.TextChoices):
     STUDENTS = "students", _("Studenti e giovani")
 
 
+# The months the filters and the calendar accept: beyond them there are no events, and the date
+# arithmetic of a month's bounds (9999-12 has no following month) would overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def month_in_range(first_day: datetime.date) -> bool:
+    return FIRST_YEAR <= first_day.year <= LAST_YEAR
+
+
 class EventStatus(models.TextChoices):
     UPCOMING = "upcoming", _("In programma")
     IN_PROGRESS = "in_progress", _("In corso")
@@ -55,11 +64,14 @@ class EventStatus(models.TextChoices):
 
 
 def confirmed_count_subquery():
-    """The number of confirmed registrations of the outer event, as one correlated subquery."""
+    """The confirmed registrations of the outer event (in any language), one correlated subquery."""
     confirmed = (
-        Registration.objects.filter(event_id=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
+        Registration.objects.filter(
+            event__translation_key=OuterRef("translation_key"),
+            status=RegistrationStatus.CONFIRMED,
+        )
         .order_by()
-        .values("event_id")
+        .values("event__translation_key")
         .annotate(total=Count("pk"))
         .values("total")
     )
@@ -279,7 +291,25 @@ class EventPage(RoutablePageMixin, BasePage):
         """The location as a point with `lat` and `lng` (stored as «SRID=4326;POINT(lng lat)»)."""
         return parse_point(self.location)
 
-    # --- seats ------------------------------------------------------------------------------
+    # --- seats: one set for the event in every language ---------------------------------------
+
+    def save(self, *args, **kwargs):
+        """A translation takes the original's capacity; the original gives its own to them."""
+        seats_page = seats_page_id(self)
+        if seats_page and seats_page != self.pk:
+            original = type(self).objects.filter(pk=seats_page).values_list("capacity", flat=True)
+            self.capacity = original.first() or self.capacity
+        result = super().save(*args, **kwargs)
+        if seats_page in (None, self.pk) and self.translation_key:
+            type(self).objects.filter(translation_key=self.translation_key).exclude(
+                pk=self.pk
+            ).exclude(capacity=self.capacity).update(capacity=self.capacity)
+        return result
+
+    @cached_property
+    def seats_page_id(self) -> int | None:
+        """The page that holds this event's registrations (its original; see `seats_page_id`)."""
+        return seats_page_id(self)
 
     @cached_property
     def confirmed_count(self) -> int:
@@ -287,9 +317,9 @@ class EventPage(RoutablePageMixin, BasePage):
         annotated = getattr(self, "confirmed_total", None)
         if annotated is not None:
             return annotated
-        return Registration.objects.filter(
-            event_id=self.pk, status=RegistrationStatus.CONFIRMED
-        ).count()
+        return (
+            Registration.objects.of_event(self).filter(status=RegistrationStatus.CONFIRMED).count()
+        )
 
     @property
     def seats_left(self) -> int:
@@ -301,7 +331,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def registration_counts(self) -> dict[str, int]:
         counts = dict(
-            Registration.objects.filter(event_id=self.pk)
+            Registration.objects.of_event(self)
             .order_by()
             .values_list("status")
             .annotate(total=Count("pk"))
@@ -391,6 +421,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         filters = filters or {}
         if month := filters.get("month"):
+            if not month_in_range(month):
+                return events.none()
             events = events.filter(start__lt=month_end(month), end__gte=month_start(month))
         if event_format := filters.get("format"):
             # A hybrid event suits both readers who come in person and those who join online.
@@ -429,6 +461,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             first_day = datetime.date(year or today.year, month or today.month, 1)
         except ValueError as error:
             raise Http404 from error
+        if not month_in_range(first_day):
+            raise Http404
         events = self.events({"month": first_day}).prefetch_related("meetings")
         return self.render(
             request,

@@ -1,13 +1,22 @@
-"""Who registered for which event: confirmed, on the waiting list or cancelled."""
+"""Who registered for which event: confirmed, on the waiting list or cancelled.
+
+One event in several languages is one set of seats: every registration belongs to the event's
+original page (`seats_page_id`, the first page of its translation key, from which the
+translations were copied), whichever language page the person used; `locale` remembers that
+language, for the e-mails and their links. Counting goes through `of_event`.
+"""
 
 import secrets
+from functools import cached_property
 
 from django.core import signing
 from django.db import models
+from django.db.models import Subquery
 from django.db.models.functions import Lower
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Page
 from wagtail.search import index
 
 # No 0/O, 1/I/L: the code is read aloud and typed at the door.
@@ -26,7 +35,27 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annullata")
 
 
+def seats_page_id(page) -> int | None:
+    """The id of the page that holds the seats of `page`'s event in every language.
+
+    The first page (lowest id) sharing its translation key: the original the translations and
+    aliases were copied from. None for a page not saved yet that has no translation.
+    """
+    if page.pk and not page.translation_key:
+        return page.pk
+    return (
+        Page.objects.filter(translation_key=page.translation_key)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 class RegistrationQuerySet(models.QuerySet):
+    def of_event(self, page):
+        """The registrations of `page`'s event, in any of its languages."""
+        return self.filter(event__translation_key=page.translation_key)
+
     def active(self):
         return self.exclude(status=RegistrationStatus.CANCELLED)
 
@@ -48,6 +77,15 @@ class Registration(index.Indexed, models.Model):
         verbose_name=_("evento"),
         on_delete=models.CASCADE,
         related_name="registrations",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("lingua"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("La lingua della pagina da cui si è iscritto: quella delle e-mail."),
     )
     status = models.CharField(
         _("stato"), max_length=20, choices=RegistrationStatus.choices, db_index=True
@@ -115,11 +153,25 @@ class Registration(index.Indexed, models.Model):
 
     @classmethod
     def from_token(cls, token: str, event_id: int):
+        """The registration of `token` on the event of page `event_id`, in any language."""
         code, _sep, signature = token.partition("-")
         expected = signing.Signer(salt=TOKEN_SALT).signature(code)
         if not code or not constant_time_compare(signature, expected):
             return None
-        return cls.objects.filter(code=code, event_id=event_id).first()
+        translation_key = Page.objects.filter(pk=event_id).values("translation_key")[:1]
+        return cls.objects.filter(
+            code=code, event__translation_key=Subquery(translation_key)
+        ).first()
+
+    @cached_property
+    def reader_event(self):
+        """The event's page in the language the person registered from (else the original)."""
+        event = self.event.specific
+        if self.locale_id and self.locale_id != event.locale_id:
+            translation = event.get_translation_or_none(self.locale_id)
+            if translation is not None and translation.live:
+                return translation.specific
+        return event
 
     @property
     def is_confirmed(self) -> bool:

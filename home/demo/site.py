@@ -1,5 +1,7 @@
 """The site frame of the demo: home page, content pages, site settings and the demo admin."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
@@ -121,15 +123,32 @@ def build_site_settings(home: HomePage, content_pages: dict[str, ContentPage]) -
     site_settings.save()
 
 
-def build_admin(stdout) -> None:
-    """A superuser `admin` for the demo, with the password from DEMO_ADMIN_PASSWORD."""
+def demo_password() -> str:
+    """DEMO_ADMIN_PASSWORD, or a random password when it is empty (production settings)."""
+    return settings.DEMO_ADMIN_PASSWORD or secrets.token_urlsafe(12)
+
+
+def secure_demo_account(user, password: str, stdout) -> None:
+    """Under a random password, an account still on the well-known demo password gets it."""
+    if settings.DEMO_ADMIN_PASSWORD or not user.check_password(settings.DEMO_PASSWORD):
+        return
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    stdout.write(f"Password demo sostituita: {user.username} / {password}")
+
+
+def build_admin(stdout, password: str) -> None:
+    """A superuser `admin` for the demo, with `password` (see `demo_password`)."""
     users = get_user_model().objects
-    password = settings.DEMO_ADMIN_PASSWORD
-    if users.filter(username="admin").exists():
+    existing = users.filter(username="admin").first()
+    if existing:
         stdout.write("Utente demo già presente: admin (password invariata)")
+        secure_demo_account(existing, password, stdout)
         return
     users.create_superuser("admin", "admin@pistoia2030.it", password)
-    stdout.write(f"Utente demo creato: admin / {password}  → http://127.0.0.1:8000/admin/")
+    stdout.write(
+        f"Utente demo creato: admin / {password}  → {settings.WAGTAILADMIN_BASE_URL}/admin/"
+    )
 
 
 # The main navigation, in the order of DESIGN.md: the programme's sections, then about pages.

@@ -23,6 +23,7 @@ from stories.factories import StoryIndexPageFactory, StoryPageFactory, StorySubm
 from stories.models import ProgrammePhase, StoryIndexPage, StoryPage, StorySubmissionPage
 
 from .images import demo_image
+from .site import secure_demo_account
 
 GENERATED_SLUG_PREFIX = "storia-demo-"
 
@@ -311,15 +312,15 @@ def build(home: HomePage, phases: dict[int, ProgrammePhase], extra: int = 0) -> 
     return index
 
 
-def build_editorial_users(stdout) -> None:
+def build_editorial_users(stdout, password: str) -> None:
     """Demo accounts `redazione` (editor) and `moderazione` (moderator), same demo password."""
     users = get_user_model().objects
     for username, group_name in [("redazione", EDITORS), ("moderazione", MODERATORS)]:
-        if users.filter(username=username).exists():
+        existing = users.filter(username=username).first()
+        if existing:
+            secure_demo_account(existing, password, stdout)
             continue
-        user = users.create_user(
-            username, f"{username}@pistoia2030.it", settings.DEMO_ADMIN_PASSWORD
-        )
+        user = users.create_user(username, f"{username}@pistoia2030.it", password)
         group = Group.objects.filter(name=group_name).first()
         if group:
             user.groups.add(group)

@@ -11,6 +11,8 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from portal.csv import safe_row
+
 from .indicators import INDICATORS, INDICATORS_BY_KEY, impact_figures
 
 CACHE_SECONDS = 300
@@ -87,18 +89,22 @@ def impact_csv(request, key: str):
             for item in value or []:
                 label = item["date"].isoformat()[:7] if item.get("date") else item["label"]
                 writer.writerow(
-                    [item["key"], label, item["value"], computed["computed_at"].isoformat()]
+                    safe_row(
+                        [item["key"], label, item["value"], computed["computed_at"].isoformat()]
+                    )
                 )
         else:
             writer.writerow(["key", "label", "value", "unit", "computed_at"])
             writer.writerow(
-                [
-                    key,
-                    str(indicator.label),
-                    value,
-                    indicator.unit,
-                    computed["computed_at"].isoformat(),
-                ]
+                safe_row(
+                    [
+                        key,
+                        str(indicator.label),
+                        value,
+                        indicator.unit,
+                        computed["computed_at"].isoformat(),
+                    ]
+                )
             )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="impatto-{key}.csv"'

@@ -36,6 +36,11 @@ SHORT_DESCRIPTION_MAX_LENGTH = 280
 RESERVED_SLUGS = {"aderisci"}
 
 
+# Who sees an innovator's contact e-mail in the admin (edit form, history, export): those who
+# may publish join requests, the group Moderazione (docs/security.md), as the join notice does.
+CONTACT_PERMISSION = "innovators.publish_innovator"
+
+
 class InnovatorKind(models.TextChoices):
     COMPANY = "company", _("Impresa")
     STARTUP = "startup", _("Startup")
@@ -148,7 +153,10 @@ class Innovator(
     contact_email = models.EmailField(
         _("e-mail di contatto"),
         blank=True,
-        help_text=_("Solo per la redazione: non compare mai sul sito né negli export pubblici."),
+        help_text=_(
+            "Solo per la moderazione: non compare mai sul sito, né alla redazione, né negli "
+            "export pubblici."
+        ),
     )
     is_club_member = models.BooleanField(_("membro del club"), default=False, db_index=True)
     joined_on = models.DateField(
@@ -196,7 +204,7 @@ class Innovator(
             ObjectList(
                 [
                     FieldPanel("website"),
-                    FieldPanel("contact_email"),
+                    FieldPanel("contact_email", permission=CONTACT_PERMISSION),
                     MultiFieldPanel(
                         [FieldPanel("is_club_member"), FieldPanel("joined_on")],
                         heading=_("Club degli innovatori"),

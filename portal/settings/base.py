@@ -391,7 +391,10 @@ PORTAL_PAGE_SIZE = 12
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 
-DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "pistoia2030-demo")
+# The demo accounts' password (`load_demo_content`): the documented one for `make run`;
+# empty (production.py) means a random one, printed once.
+DEMO_PASSWORD = "pistoia2030-demo"
+DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_PASSWORD)
 
 LOGGING = {
     "version": 1,

@@ -33,3 +33,7 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
+
+# No well-known demo password in production: `load_demo_content` (`make serve-prod`) creates the
+# demo accounts with a random password printed once, unless DEMO_ADMIN_PASSWORD is set.
+DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "")

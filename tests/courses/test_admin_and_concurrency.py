@@ -91,7 +91,7 @@ import threading
 import django
 django.setup()
 from django.db import connection
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from courses import services
 from courses.factories import CourseIndexPageFactory, CoursePageFactory, RegistrationFactory
 from courses.models import Registration
@@ -99,6 +99,9 @@ from courses.models import Registration
 index = CourseIndexPageFactory(parent=Page.get_first_root_node())
 course = CoursePageFactory(parent=index, capacity=5)
 RegistrationFactory.create_batch(2, event=course)
+english = course.copy_for_translation(
+    Locale.objects.get(language_code="en"), copy_parents=True, alias=False
+)
 connection.close()
 start = threading.Barrier(20)
 errors = []
@@ -106,7 +109,8 @@ errors = []
 def attempt(number):
     try:
         start.wait()
-        services.register(course, name=f"Persona {number}", email=f"p{number}@example.org")
+        page = english if number % 2 else course  # one set of seats in both languages
+        services.register(page, name=f"Persona {number}", email=f"p{number}@example.org")
     except Exception as error:
         errors.append(repr(error))
     finally:
@@ -123,7 +127,8 @@ print(statuses.count("confirmed"), statuses.count("waiting"), errors)
 
 
 def test_no_overbooking_when_many_register_at_once(tmp_path):
-    """20 people ask at the same moment for the last 3 of 5 seats: 5 confirmed, 17 waiting.
+    """20 people ask at the same moment for the last 3 of 5 seats: 5 confirmed, 17 waiting,
+    half of them on the English page of the course (the same seats).
 
     Run in a separate process on a database of its own (`tests.databases`), each thread with
     its own connection: a SQLite file configured as the embedded default (WAL, `BEGIN

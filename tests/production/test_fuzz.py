@@ -177,6 +177,8 @@ PUBLIC_URLS = [
     "/api/innovatori.geojson",
     "/api/innovatori.csv",
     "/api/v2/pages/",
+    "/api/v2/phases/",
+    "/api/v2/innovators/",
 ]
 PARAMETERS = [
     "q",
@@ -200,6 +202,14 @@ PARAMETERS = [
     "search",
     "child_of",
     "format",
+    "search_operator",
+    "descendant_of",
+    "ancestor_of",
+    "translation_of",
+    "id",
+    "mese",
+    "formato",
+    "pubblico",
 ]
 queries = st.lists(
     st.tuples(st.one_of(st.sampled_from(PARAMETERS), st.text(max_size=8)), bad_text),
@@ -217,3 +227,56 @@ def test_query_parameters_never_fail(client, site, query):
         assert response.status_code < 500, (url, query)
         if response.get("Content-Type", "").startswith("text/html"):
             assert SCRIPT not in response.content.decode(), (url, query)
+
+
+API_LISTINGS = ["/api/v2/pages/", "/api/v2/phases/", "/api/v2/innovators/"]
+numbers = st.one_of(
+    st.integers(min_value=-(10**25), max_value=10**25).map(str),
+    st.sampled_from(["1e5", "0x10", "+1", " 1", "1.5", "٣", "99999999999999999999"]),
+    bad_text,
+)
+api_queries = st.fixed_dictionaries(
+    {},
+    optional={
+        "offset": numbers,
+        "limit": numbers,
+        "search": bad_text,
+        "search_operator": st.sampled_from(["and", "or", "xor", "", "\x00"]),
+        "order": st.sampled_from(["-id", "title", "random", "-random", "nope", '"']),
+        "fields": st.sampled_from(["*", "-title", "_,title", "image(*)", "nope", '"']),
+        "type": st.sampled_from(["stories.StoryPage", "courses.CoursePage", "x.Y", "wagtailcore"]),
+        "child_of": numbers,
+        "locale": bad_text,
+    },
+)
+
+
+@settings(FUZZ, max_examples=12)
+@given(query=api_queries)
+def test_api_query_parameters_answer_a_listing_or_a_message(client, site, query):
+    """Any mix of the API's own parameters: a listing or a clear 400 (404 for an unknown
+    locale), never a 500."""
+    for url in API_LISTINGS:
+        response = client.get(f"{url}?{urlencode(query)}")
+        assert response.status_code in (200, 400, 404), (url, query, response.status_code)
+        body = response.json()
+        assert "items" in body if response.status_code == 200 else "message" in body
+
+
+months = st.one_of(
+    st.tuples(
+        st.integers(min_value=0, max_value=99999), st.integers(min_value=-1, max_value=14)
+    ).map(lambda ym: f"{ym[0]:04d}-{ym[1]:02d}"),
+    st.dates().map(lambda day: day.strftime("%Y-%m")),
+    bad_text,
+)
+
+
+@settings(FUZZ, max_examples=10)
+@given(month=months, year=st.integers(min_value=0, max_value=10**6), number=st.integers(-5, 20))
+def test_month_filters_and_calendars_never_fail(client, site, month, year, number):
+    for index in (site["course_index"], site["session_index"]):
+        response = client.get(f"{index.url}?{urlencode({'mese': month})}")
+        assert response.status_code == 200, (index.url, month)
+        calendar = client.get(f"{index.url}calendario/{year}/{number}/")
+        assert calendar.status_code in (200, 404), (index.url, year, number)

@@ -1,4 +1,4 @@
-"""The read-only Wagtail API v2: pages, images, phases and innovators; never a draft or an e-mail."""
+"""The read-only Wagtail API v2: pages, phases and innovators; never a draft or an e-mail."""
 
 from django.core.cache import cache
 
@@ -89,5 +89,6 @@ def test_the_api_is_read_only(client, content):
     assert client.delete(f"/api/v2/pages/{content['story'].pk}/").status_code == 405
 
 
-def test_images_endpoint_answers(client, content):
-    assert client.get("/api/v2/images/").status_code == 200
+def test_there_is_no_images_endpoint(client, content):
+    """It would list the public forms' uploads before moderation (docs/api.md)."""
+    assert client.get("/api/v2/images/").status_code == 404

@@ -63,6 +63,7 @@ class Command(BaseCommand):
             english.build(home)
             site.order_menu(home)
         if not options["no_admin"]:
-            site.build_admin(self.stdout)
-            stories.build_editorial_users(self.stdout)
+            password = site.demo_password()
+            site.build_admin(self.stdout, password)
+            stories.build_editorial_users(self.stdout, password)
         self.stdout.write(self.style.SUCCESS("Contenuti demo pronti: http://127.0.0.1:8000/"))

@@ -1,0 +1,139 @@
+"""One event in two languages has one capacity, one waiting list and one duplicate check."""
+
+import importlib
+
+from django.apps import apps
+
+from wagtail.models import Locale
+
+import pytest
+
+from courses import services
+from courses.factories import RegistrationFactory
+from courses.models import CoursePage, Registration, RegistrationStatus
+from tests.html import parse
+
+MIGRATION = importlib.import_module(
+    "courses.migrations.0003_registrations_follow_the_original_event"
+)
+
+
+def publish_translation(page):
+    english = page.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True, alias=False
+    )
+    for ancestor in english.get_ancestors(inclusive=True).filter(depth__gte=2).specific():
+        if not ancestor.live:
+            ancestor.save_revision().publish()
+    return CoursePage.objects.get(pk=english.pk)
+
+
+@pytest.fixture
+def english_course(course):
+    return publish_translation(course)
+
+
+def form_data(**overrides) -> dict:
+    data = {
+        "name": "Jane Doe",
+        "email": "jane@example.org",
+        "organisation": "",
+        "needs": "",
+        "consent": "on",
+        "website": "",
+    }
+    return {**data, **overrides}
+
+
+def seats_shown(client, page) -> str:
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return parse(response).select_one("[data-seats-left]")["data-seats-left"]
+
+
+def test_both_languages_show_the_same_seats(client, course, english_course):
+    assert english_course.url.startswith("/en/")
+    services.register(course, name="Uno", email="uno@example.org")
+    assert seats_shown(client, course) == seats_shown(client, english_course) == "1"
+    services.register(english_course, name="Two", email="two@example.org")
+    assert seats_shown(client, course) == seats_shown(client, english_course) == "0"
+    index = client.get(english_course.get_parent().url)
+    assert parse(index).select_one("[data-seats-left]")["data-seats-left"] == "0"
+    api = client.get(f"/api/v2/pages/{english_course.pk}/").json()
+    assert api["seats_left"] == 0
+
+
+def test_a_registration_in_english_of_a_full_event_waits(
+    client, course, english_course, committed, mailoutbox
+):
+    RegistrationFactory.create_batch(2, event=course)
+    with committed():
+        response = client.post(english_course.url, form_data())
+    assert response.status_code == 302
+    registration = Registration.objects.get(email="jane@example.org")
+    assert registration.status == RegistrationStatus.WAITING
+    assert registration.event_id == course.pk  # the seats live on the original page
+    assert registration.locale.language_code == "en"
+    # The e-mail speaks the reader's language and links the English page.
+    assert english_course.url in mailoutbox[-1].body
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_one_registration_per_e_mail_whichever_the_language(
+    client, course, english_course, committed
+):
+    services.register(course, name="Giulia", email="giulia@example.org")
+    with pytest.raises(services.AlreadyRegistered):
+        services.register(english_course, name="Giulia", email="GIULIA@example.org")
+    with committed():
+        client.post(english_course.url, form_data(email="giulia@example.org"))
+    assert Registration.objects.filter(email="giulia@example.org").count() == 1
+
+
+def test_cancelling_in_english_promotes_from_the_one_waiting_list(
+    client, course, english_course, committed, mailoutbox
+):
+    first = services.register(english_course, name="One", email="one@example.org")
+    services.register(course, name="Due", email="due@example.org")
+    waiting = services.register(english_course, name="Three", email="three@example.org")
+    assert waiting.status == RegistrationStatus.WAITING
+    cancel_url = english_course.url + english_course.reverse_subpage(
+        "cancellation", args=(first.token,)
+    )
+    with committed():
+        assert client.post(cancel_url).status_code == 200
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    assert seats_shown(client, english_course) == "0"
+
+
+def test_a_translation_keeps_the_original_capacity(course, english_course):
+    course.capacity = 7
+    course.save_revision().publish()
+    english_course.refresh_from_db()
+    assert english_course.capacity == 7
+    english_course.capacity = 99  # an editor overriding it on the translation
+    english_course.save_revision().publish()
+    english_course.refresh_from_db()
+    assert english_course.capacity == 7
+    assert english_course.seats_left == course.seats_left == 7
+
+
+def test_migration_moves_registrations_from_translations_to_the_original(course, english_course):
+    italian = RegistrationFactory(event=course, email="both@example.org")
+    # As the code before the fix stored them: on the English page, also the same e-mail again.
+    moved = RegistrationFactory(event=english_course, email="solo@example.org")
+    duplicate = RegistrationFactory(event=english_course, email="both@example.org")
+    Registration.objects.update(locale=None)
+    CoursePage.objects.filter(pk=english_course.pk).update(capacity=50)
+
+    MIGRATION.attach_to_original(apps, None)
+    MIGRATION.attach_to_original(apps, None)  # idempotent
+
+    italian.refresh_from_db(), moved.refresh_from_db(), duplicate.refresh_from_db()
+    assert {italian.event_id, moved.event_id, duplicate.event_id} == {course.pk}
+    assert moved.locale.language_code == "en" and italian.locale.language_code == "it"
+    assert moved.status != RegistrationStatus.CANCELLED
+    assert duplicate.status == RegistrationStatus.CANCELLED
+    assert italian.status != RegistrationStatus.CANCELLED
+    assert CoursePage.objects.get(pk=english_course.pk).capacity == course.capacity
