@@ -25,6 +25,9 @@ class PortalConfig(AppConfig):
         )
 
         from portal.cache import renew_on_content_change, renew_on_publication_change
+        from portal.permissions import register_image_policy
+
+        register_image_policy()
 
         post_migrate.connect(create_cache_table, sender=self)
         for signal in (post_save, post_delete):
