@@ -20,6 +20,15 @@ from tests.production.conftest import site  # noqa: F401 (a fixture)
 PASSWORD = django_settings.DEMO_ADMIN_PASSWORD
 
 
+@pytest.fixture(autouse=True)
+def municipalities(migrated_rows):
+    """The province's comuni, from their data migration (the database was flushed)."""
+    from innovators.models import Municipality
+    from innovators.municipalities import load_municipalities
+
+    load_municipalities(Municipality)
+
+
 @pytest.fixture
 def backoffice(site, settings, live_server):  # noqa: F811
     """The whole site, its workflows and the demo's two accounts (the database was flushed)."""
