@@ -27,8 +27,6 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import DraftStateMixin, Page
 from wagtail.permission_policies import ModelPermissionPolicy
-
-
 from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
