@@ -93,3 +93,9 @@ def test_sync_publishes_only_for_publishers(
         client.post(url, {"publish_translations": "on"})
     translated.refresh_from_db()
     assert translated.live is may_publish
+
+
+def test_the_explorer_offers_to_send_the_translation(as_redazione, english_frame, english):
+    translated = request_translation(as_redazione, english_frame["story"], english)
+    listing = as_redazione.get(reverse("wagtailadmin_explore", args=[translated.get_parent().pk]))
+    assert submit_url(translated) in listing.content.decode()
