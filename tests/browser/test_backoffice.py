@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 import pytest
 
 from home.demo.stories import build_editorial_users
+from portal.translation_review import submit_url
 from stories.editorial import route_reviews
 from tests.production.conftest import site  # noqa: F401 (a fixture)
 
@@ -190,11 +191,9 @@ def test_a_translation_from_request_to_the_english_page(page, live_server, backo
             translation_type="manual",
         )
 
-    page.goto(f"{live_server.url}/admin/pages/{index.get_translation(english).pk}/")
-    # The row's "⋯" menu holds "Invia la traduzione in revisione": follow its link.
-    link = re.search(r'href="(/admin/translations/submit/\d+/\d+/)"', page.content())
-    assert link, "no 'Invia la traduzione in revisione' in the explorer"
-    page.goto(f"{live_server.url}{link.group(1)}")
+    # "Invia la traduzione in revisione", the action of the English page's "⋯" menu in the
+    # explorer (tests/backoffice/test_translation.py checks the explorer offers it).
+    page.goto(f"{live_server.url}{submit_url(english_story.specific)}")
     page.get_by_role("button", name="Invia in revisione").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
     assert reader_gets_404(page, english_url)
