@@ -167,7 +167,11 @@ class PhasesAPIViewSet(BaseAPIViewSet):
         )
 
     def get_queryset(self):
-        phases = ProgrammePhase.objects.select_related("locale").order_by("locale_id", "number")
+        phases = (
+            ProgrammePhase.objects.filter(live=True)
+            .select_related("locale")
+            .order_by("locale_id", "number")
+        )
         language = self.request.GET.get("locale")
         if language:
             phases = phases.filter(locale__language_code=language)

@@ -29,7 +29,7 @@ class HomeSections:
 
     @cached_property
     def phases(self) -> list[ProgrammePhase]:
-        return list(ProgrammePhase.objects.filter(locale_id=self.home.locale_id))
+        return list(ProgrammePhase.objects.filter(locale_id=self.home.locale_id, live=True))
 
     @cached_property
     def current_phase(self) -> ProgrammePhase | None:

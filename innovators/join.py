@@ -1,7 +1,8 @@
 """The join request view (/club/aderisci/): validate, save a draft, tell the editors.
 
 A public form of the kit (`portal.forms`): rate limited per address; a filled honeypot gets the
-thank-you page and saves nothing. Nothing is published without a moderator.
+thank-you page and saves nothing. The draft enters the editorial review (Moderazione's queue);
+nothing is published without a moderator.
 """
 
 from django.contrib.auth import get_user_model
@@ -41,6 +42,7 @@ class JoinRequestView(PublicFormView):
             # pick the same free slug (PostgreSQL runs them side by side).
             Locale.objects.select_for_update().get(pk=self.page.locale_id)
             innovator = form.save_draft(self.page.locale)
+            submit_for_review(innovator)
         notify(self.request, innovator)
         return self.thanks()
 
@@ -56,6 +58,14 @@ class JoinRequestView(PublicFormView):
 
 def join_request(request, page):
     return JoinRequestView(request, page).response()
+
+
+def submit_for_review(innovator) -> None:
+    """Start the innovators' workflow on the draft, so it waits in the moderators' queue (and
+    Wagtail e-mails them); nobody is named as the requester: the public sent it."""
+    workflow = innovator.get_workflow()
+    if workflow is not None and workflow.active:
+        workflow.start(innovator, user=None)
 
 
 def moderator_emails() -> list[str]:

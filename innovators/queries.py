@@ -10,10 +10,13 @@ from django.db.models import (
     F,
     FloatField,
     IntegerField,
+    OuterRef,
     Q,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
 
@@ -36,14 +39,24 @@ FEATURE_FIELDS = (
     "longitude",
     "is_club_member",
     "updated_at",
-    "sector__name",
+    "sector_name",
     "sector__color",
     "municipality__name",
 )
 
 
 def published_innovators(language_code: str):
-    return Innovator.objects.published().in_language(language_code)
+    """Published innovators in the reader's language, each with `sector_name`: its sector's
+    name in that language (an Italian record shown on /en/ reads the English sector)."""
+    translated_sector = Sector.objects.filter(
+        translation_key=OuterRef("sector__translation_key"),
+        locale__language_code=language_code,
+    ).values("name")[:1]
+    return (
+        Innovator.objects.published()
+        .in_language(language_code)
+        .annotate(sector_name=Coalesce(Subquery(translated_sector), F("sector__name")))
+    )
 
 
 def sectors(language_code: str) -> list[Sector]:

@@ -53,7 +53,7 @@ def feature_collection(rows, profile_base: str | None) -> dict:
             "properties": {
                 "name": row["name"],
                 "url": f"{profile_base}{row['slug']}/" if profile_base else None,
-                "sector": row["sector__name"],
+                "sector": row["sector_name"],
                 "color": row["sector__color"],
                 "municipality": row["municipality__name"],
                 "club": row["is_club_member"],

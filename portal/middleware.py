@@ -136,11 +136,18 @@ class PageCacheMiddleware:
             patch_vary_headers(response, ("Cookie",))
 
 
+def is_admin_preview(request) -> bool:
+    """A preview the admin renders itself (side panel, moderation, compare): Wagtail runs a
+    dummy request for the page's public URL through the whole middleware chain."""
+    return getattr(request, "is_dummy", False)
+
+
 class PortalCSPMiddleware(CSPMiddleware):
-    """django-csp with two exceptions: views that may be framed (the map's embed) get the
-    `frame-ancestors` of `CSP_EMBED_FRAME_ANCESTORS`, and the Wagtail admin, which relies on
+    """django-csp with three exceptions: views that may be framed (the map's embed) get the
+    `frame-ancestors` of `CSP_EMBED_FRAME_ANCESTORS`; the Wagtail admin, which relies on
     inline scripts and styles and frames its own previews, gets `CSP_ADMIN_UPDATE` and
-    `CSP_ADMIN_REPLACE`."""
+    `CSP_ADMIN_REPLACE`; a preview keeps the public policy (so it shows what readers get) but
+    may be framed by the admin itself (`frame-ancestors 'self'`)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -152,12 +159,15 @@ class PortalCSPMiddleware(CSPMiddleware):
         if getattr(response, "xframe_options_exempt", False):
             ancestors = _setting("CSP_EMBED_FRAME_ANCESTORS", ["*"])
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ancestors}
+        elif is_admin_preview(request):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
 
 
 class SecurityHeadersMiddleware:
-    """Headers Django does not set: Permissions-Policy on everything, and X-Frame-Options
-    removed where a view allowed framing (the CSP's frame-ancestors then decides)."""
+    """Headers Django does not set: Permissions-Policy on everything, X-Frame-Options removed
+    where a view allowed framing (the CSP's frame-ancestors then decides), and SAMEORIGIN for
+    the admin's previews."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -167,6 +177,8 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if getattr(response, "xframe_options_exempt", False) and "X-Frame-Options" in response:
             del response["X-Frame-Options"]
+        elif is_admin_preview(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
 

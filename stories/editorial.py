@@ -3,7 +3,10 @@ workflow, whose one task (a group approval) belongs to Moderazione.
 
 `setup_editorial_workflow(apps)` is written against an app registry so the data migration
 (with historical models) and code that must rebuild it after a flush (browser tests, demo
-content) share it. `attach_editorial_workflow(*pages)` links the workflow to pages, idempotently.
+content) share it. `route_reviews(apps)` puts the whole page tree (every section, home and the
+English tree) and the draftable snippets (innovators, programme phases) under it, and takes
+pages away from any workflow nobody can review (Wagtail's default "Moderators approval", whose
+group is empty). `attach_editorial_workflow(*pages)` links the workflow to pages, idempotently.
 
 Page permissions are granted on the tree's root, as Wagtail's own Editors and Moderators
 groups are: editors add and edit every page (stories, phase updates, courses, sessions) but
@@ -27,15 +30,26 @@ EDITOR_MODEL_PERMISSIONS = [
     ("stories", "storysubmission", ["view_storysubmission", "change_storysubmission"]),
     # The registrations of events: list, export, check-in at the door (docs/security.md).
     ("courses", "registration", ["view_registration", "change_registration"]),
+    ("wagtail_localize", "translation", ["submit_translation"]),
 ]
 MODERATOR_MODEL_PERMISSIONS = [
     *EDITOR_MODEL_PERMISSIONS,
     ("innovators", "innovator", ["publish_innovator", "lock_innovator", "unlock_innovator"]),
+    ("innovators", "sector", ["delete_sector"]),
+    ("stories", "programmephase", ["publish_programmephase"]),
 ]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),
     ("wagtaildocs", "document", ["add_document", "change_document", "choose_document"]),
 ]
+# Moderators may also delete images and documents (those in use only when nothing uses them:
+# portal.images_permissions); editors may not delete what a page or snippet uses.
+MODERATOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "image", ["delete_image"]),
+    ("wagtaildocs", "document", ["delete_document"]),
+]
+# Snippets edited under the editorial review: (app_label, model).
+REVIEWED_SNIPPETS = [("innovators", "innovator"), ("stories", "programmephase")]
 
 
 def _permission(apps, app_label, model, codename):
@@ -80,7 +94,8 @@ def setup_editorial_workflow(apps, schema_editor=None):
                     permission=_permission(apps, "wagtailcore", "page", codename),
                 )
         if root_collection:
-            for app_label, model, codenames in COLLECTION_PERMISSIONS:
+            extra = MODERATOR_COLLECTION_PERMISSIONS if group == moderators else []
+            for app_label, model, codenames in [*COLLECTION_PERMISSIONS, *extra]:
                 for codename in codenames:
                     collection_permission_model.objects.get_or_create(
                         group=group,
@@ -104,6 +119,74 @@ def setup_editorial_workflow(apps, schema_editor=None):
     workflow_task_model.objects.get_or_create(
         workflow=workflow, task_id=task.pk, defaults={"sort_order": 0}
     )
+    return workflow
+
+
+def _reviewable(apps, workflow) -> bool:
+    """Whether some active user can act on every group approval task of `workflow`."""
+    user_model = apps.get_model(*_user_model_label().split("."))
+    workflow_task_model = apps.get_model("wagtailcore", "WorkflowTask")
+    task_model = apps.get_model("wagtailcore", "GroupApprovalTask")
+    task_ids = workflow_task_model.objects.filter(workflow=workflow).values_list("task_id")
+    return all(
+        user_model.objects.filter(is_active=True, groups__in=task.groups.all()).exists()
+        for task in task_model.objects.filter(pk__in=task_ids, active=True)
+    )
+
+
+def _user_model_label() -> str:
+    from django.conf import settings
+
+    return settings.AUTH_USER_MODEL
+
+
+def route_reviews(apps, schema_editor=None):
+    """Everything that can be submitted for review reaches Moderazione (idempotent).
+
+    The tree's root carries the editorial workflow, so every section, the home pages and the
+    English tree inherit it; pages under a workflow nobody can review move to it; the
+    draftable snippets get it too. Wagtail's default workflows (an empty group's approval) get
+    Moderazione as reviewers, for reviews already under way, and are switched off once unused.
+    """
+    workflow = setup_editorial_workflow(apps)
+    moderators = apps.get_model("auth", "Group").objects.get(name=MODERATORS)
+    page_model = apps.get_model("wagtailcore", "Page")
+    workflow_model = apps.get_model("wagtailcore", "Workflow")
+    workflow_page_model = apps.get_model("wagtailcore", "WorkflowPage")
+    workflow_type_model = apps.get_model("wagtailcore", "WorkflowContentType")
+    workflow_task_model = apps.get_model("wagtailcore", "WorkflowTask")
+    workflow_state_model = apps.get_model("wagtailcore", "WorkflowState")
+    task_model = apps.get_model("wagtailcore", "GroupApprovalTask")
+    content_type_model = apps.get_model("contenttypes", "ContentType")
+
+    root = page_model.objects.filter(depth=1).first()
+    if root:
+        workflow_page_model.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    for link in workflow_page_model.objects.exclude(workflow=workflow).select_related("workflow"):
+        if not link.workflow.active or not _reviewable(apps, link.workflow):
+            link.workflow = workflow
+            link.save(update_fields=["workflow"])
+    for app_label, model in REVIEWED_SNIPPETS:
+        content_type, _ = content_type_model.objects.get_or_create(app_label=app_label, model=model)
+        workflow_type_model.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+    for other in workflow_model.objects.exclude(pk=workflow.pk).filter(active=True):
+        if _reviewable(apps, other):
+            continue
+        task_ids = workflow_task_model.objects.filter(workflow=other).values_list("task_id")
+        for task in task_model.objects.filter(pk__in=task_ids):
+            task.groups.add(moderators)
+        in_use = (
+            workflow_page_model.objects.filter(workflow=other).exists()
+            or workflow_type_model.objects.filter(workflow=other).exists()
+            or workflow_state_model.objects.filter(
+                workflow=other, status__in=["in_progress", "needs_changes"]
+            ).exists()
+        )
+        if not in_use:
+            other.active = False
+            other.save(update_fields=["active"])
     return workflow
 
 

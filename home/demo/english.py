@@ -1,9 +1,11 @@
 """The English site of the demo, built with Wagtail's translation machinery.
 
-Every page and snippet readers meet on /en/ is a translation of its Italian original
-(`copy_for_translation`, so it shares the translation key and wagtail-localize can sync it
-later), with English copy written for the site. Safe to run again: an existing translation is
-left as the editors made it; only links that still point to an Italian page are repaired.
+Every page and snippet readers meet on /en/ is a wagtail-localize translation of its Italian
+original: a copy with English copy written for the site, then recorded as translation source,
+translation and string translations (`home.demo.localize.adopt`), so "Sync translated pages"
+works on it. Safe to run again: a translation already managed by wagtail-localize is left as
+the editors made it; plain copies from older demo databases are converted; only links that
+still point to an Italian page are repaired.
 """
 
 from django.utils.text import slugify
@@ -21,6 +23,8 @@ from stories.models import (
     StoryPage,
     StorySubmissionPage,
 )
+
+from .localize import adopt
 
 LANGUAGE = "en"
 
@@ -443,24 +447,26 @@ def translate_page(page, locale, fields: dict):
     """The page's English translation, created and published with `fields` if missing."""
     existing = page.get_translation_or_none(locale)
     if existing is not None:
-        return existing.specific
+        return adopt(page, existing.specific)
     copy = page.copy_for_translation(locale).specific
     fields = dict(fields)
     fields.setdefault("slug", slugify(fields.get("title", copy.title))[:70])
     if "body" in fields and not fields["body"] and hasattr(page, "body"):
         fields["body"] = page.body.stream_block.to_python([])
-    return publish(copy, **fields)
+    return adopt(page, publish(copy, **fields))
 
 
 def translate_snippet(instance, locale, **fields):
     existing = instance.get_translation_or_none(locale)
     if existing is not None:
-        return existing
+        return adopt(instance, existing)
     copy = instance.copy_for_translation(locale)
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.save()
-    return copy
+    if hasattr(copy, "save_revision"):
+        copy.save_revision().publish()
+    return adopt(instance, copy)
 
 
 def english(page, locale):

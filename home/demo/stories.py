@@ -7,6 +7,7 @@ scale tests. Everything is looked up before it is created, so the builder can ru
 
 import datetime
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -18,7 +19,7 @@ from tqdm import tqdm
 
 from home.models import HomePage
 from innovators.models import Innovator
-from stories.editorial import EDITORS, MODERATORS, attach_editorial_workflow
+from stories.editorial import EDITORS, MODERATORS, attach_editorial_workflow, route_reviews
 from stories.factories import StoryIndexPageFactory, StoryPageFactory, StorySubmissionPageFactory
 from stories.models import ProgrammePhase, StoryIndexPage, StoryPage, StorySubmissionPage
 
@@ -300,7 +301,8 @@ def build_stories(index: StoryIndexPage, phases: dict[int, ProgrammePhase], extr
 
 
 def build_workflow(home: HomePage) -> None:
-    """The editorial workflow on the stories and on the programme (idempotent)."""
+    """The editorial workflow on the whole tree and the draftable snippets (idempotent)."""
+    route_reviews(django_apps)
     pages = Page.objects.child_of(home).filter(slug__in=["storie", "programma"])
     attach_editorial_workflow(*pages)
 

@@ -185,7 +185,7 @@ def _innovators(values: dict, language_code: str) -> None:
 def _stories(values: dict, language_code: str) -> None:
     stories = StoryPage.objects.live().public().filter(_default_locale_filter())
     names = dict(
-        ProgrammePhase.objects.filter(locale__language_code=language_code).values_list(
+        ProgrammePhase.objects.filter(locale__language_code=language_code, live=True).values_list(
             "number", "name"
         )
     )
@@ -245,9 +245,9 @@ def _events(values: dict, now: datetime.datetime) -> None:
 
 
 def _phases(values: dict, language_code: str) -> None:
-    phases = list(ProgrammePhase.objects.filter(locale__language_code=language_code))
+    phases = list(ProgrammePhase.objects.filter(locale__language_code=language_code, live=True))
     if not phases:
-        phases = list(ProgrammePhase.objects.filter(_default_locale_filter()))
+        phases = list(ProgrammePhase.objects.filter(_default_locale_filter(), live=True))
     values["phases"] = [
         {
             "key": str(phase.number),

@@ -25,7 +25,14 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from innovators.geo import Point, StaticLeafletPanel, parse_point
@@ -81,9 +88,11 @@ class TaggedInnovator(TaggedItemBase):
 
 class Innovator(
     TranslatableMixin,
+    WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    PreviewableMixin,
     index.Indexed,
     ClusterableModel,
 ):
@@ -175,6 +184,13 @@ class Innovator(
     updated_at = models.DateTimeField(_("aggiornato il"), auto_now=True, db_index=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="innovator")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="innovator",
+        for_concrete_model=False,
+    )
 
     objects = InnovatorQuerySet.as_manager()
 
@@ -245,6 +261,30 @@ class Innovator(
     @property
     def revisions(self):
         return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "innovators/innovator_profile.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The public profile as the club page would show it, from the unsaved form data."""
+        from innovators.models.pages import ClubDirectoryPage, map_settings
+
+        point = parse_point(self.location) or (
+            self.municipality.centroid if self.municipality_id else None
+        )
+        self.latitude, self.longitude = (point.lat, point.lng) if point else (None, None)
+        page = (
+            ClubDirectoryPage.objects.filter(locale_id=self.locale_id).first()
+            or ClubDirectoryPage.objects.first()
+        )
+        return {
+            "request": request,
+            "page": page,
+            "self": page,
+            "innovator": self,
+            "synergies": [],
+            "map_settings": map_settings(zoom=13),
+        }
 
     @property
     def point(self) -> Point | None:

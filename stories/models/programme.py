@@ -1,5 +1,6 @@
 """The programme: its four phases (snippets), the programme page and the phase updates."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -11,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
@@ -28,8 +29,14 @@ class PhaseStatus(models.TextChoices):
     COMPLETED = "completed", _("Conclusa")
 
 
-class ProgrammePhase(TranslatableMixin, models.Model):
-    """One of the programme's four phases: Esplorazione, Progettazione, Azione, Valutazione."""
+class ProgrammePhase(
+    TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model
+):
+    """One of the programme's four phases: Esplorazione, Progettazione, Azione, Valutazione.
+
+    Draft/publish under the editorial review: redazione submits a change, moderazione
+    publishes it; readers see the live row.
+    """
 
     number = models.PositiveSmallIntegerField(
         _("numero"),
@@ -51,6 +58,15 @@ class ProgrammePhase(TranslatableMixin, models.Model):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
     ]
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="programmephase")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="programmephase",
+        for_concrete_model=False,
+    )
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["number"]
         verbose_name = _("fase del programma")
@@ -63,6 +79,10 @@ class ProgrammePhase(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.name}"
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         super().clean()
@@ -99,7 +119,7 @@ class ProgrammePage(FeedRoutesMixin, BasePage):
 
     @cached_property
     def phases(self) -> list[ProgrammePhase]:
-        return list(ProgrammePhase.objects.filter(locale_id=self.locale_id))
+        return list(ProgrammePhase.objects.filter(locale_id=self.locale_id, live=True))
 
     def updates(self, phase_number: int | None = None):
         """The live phase updates under this page, newest first, ready for cards."""

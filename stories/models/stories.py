@@ -121,7 +121,7 @@ class StoryIndexPage(FeedRoutesMixin, BasePage):
             ),
             "sectors": innovator_queries.sectors(language_code),
             "municipalities": innovator_queries.municipalities(),
-            "phases": list(ProgrammePhase.objects.filter(locale_id=self.locale_id)),
+            "phases": list(ProgrammePhase.objects.filter(locale_id=self.locale_id, live=True)),
         }
 
     def get_context(self, request, *args, **kwargs):

@@ -120,3 +120,56 @@ def test_untranslated_innovator_falls_back_to_italian(client, demo):
     html = BeautifulSoup(response.content, "html.parser")
     assert html.h1.text.strip() == innovator.name
     assert html.html["lang"] == "en"
+
+
+def test_english_demo_is_built_through_wagtail_localize(client, demo):
+    """Every English page is a wagtail-localize translation, so "Sync" renders it again in
+    English; old demo databases (plain copies) are converted by the loader, losing nothing."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    english = Locale.objects.get(language_code="en")
+    pages = Page.objects.filter(locale=english).specific()
+    titles = {page.pk: page.title for page in pages}
+    managed = set(
+        Translation.objects.filter(target_locale=english, enabled=True).values_list(
+            "source__object_id", flat=True
+        )
+    )
+    assert {page.translation_key for page in pages} <= managed
+    for sector in Sector.objects.filter(locale=english):
+        assert sector.translation_key in managed
+
+    # "Sync translated pages" on every source, publishing: the English text stays English.
+    for translation_row in Translation.objects.filter(target_locale=english):
+        translation_row.source.update_from_db()
+        translation_row.save_target(publish=True)
+    for page in Page.objects.filter(locale=english).specific():
+        assert page.title == titles[page.pk]
+
+    # An older demo database: the same pages as plain copies, nothing recorded.
+    Translation.objects.all().delete()
+    TranslationSource.objects.all().delete()
+    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+    assert Translation.objects.filter(target_locale=english).count() >= len(titles)
+    assert {page.pk: page.title for page in Page.objects.filter(locale=english)} == titles
+
+
+def test_english_map_club_and_geojson_read_english_sectors(client, demo):
+    english_names = set(
+        Sector.objects.filter(locale__language_code="en").values_list("name", flat=True)
+    )
+    italian_names = set(
+        Sector.objects.filter(locale__language_code="it").values_list("name", flat=True)
+    )
+    features = client.get("/api/innovatori.geojson?lang=en").json()["features"]
+    assert {feature["properties"]["sector"] for feature in features} <= english_names
+    html = BeautifulSoup(client.get("/en/map/").content, "html.parser")
+    shown = " ".join(item.get_text(" ") for item in html.select(".innovator-list__meta"))
+    assert any(name in shown for name in english_names)
+    assert not any(name in shown for name in italian_names - english_names)
+    innovator = Innovator.objects.filter(locale__language_code="it", live=True).first()
+    profile = client.get(f"/en/club/{innovator.slug}/").content.decode()
+    sector = Sector.objects.get(
+        translation_key=innovator.sector.translation_key, locale__language_code="en"
+    )
+    assert sector.name in profile

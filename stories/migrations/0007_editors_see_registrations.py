@@ -7,6 +7,6 @@ from stories.editorial import setup_editorial_workflow
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stories", "0004_phaseupdatepage_share_image_and_more")]
+    dependencies = [("stories", "0006_reviews_reach_moderazione")]
 
     operations = [migrations.RunPython(setup_editorial_workflow, migrations.RunPython.noop)]
