@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from tqdm import tqdm
 
+from courses.desk import DESK, events_desk_group
 from home.models import HomePage
 from innovators.models import Innovator
 from stories.editorial import EDITORS, MODERATORS, attach_editorial_workflow
@@ -312,9 +313,12 @@ def build(home: HomePage, phases: dict[int, ProgrammePhase], extra: int = 0) -> 
 
 
 def build_editorial_users(stdout) -> None:
-    """Demo accounts `redazione` (editor) and `moderazione` (moderator), same demo password."""
+    """Demo accounts `redazione` (editor), `moderazione` (moderator) and `accoglienza` (events
+    desk), same demo password."""
     users = get_user_model().objects
-    for username, group_name in [("redazione", EDITORS), ("moderazione", MODERATORS)]:
+    events_desk_group()
+    accounts = [("redazione", EDITORS), ("moderazione", MODERATORS), ("accoglienza", DESK)]
+    for username, group_name in accounts:
         if users.filter(username=username).exists():
             continue
         user = users.create_user(
