@@ -82,3 +82,26 @@ def can_export(user) -> bool:
 
 def can_check_in(user) -> bool:
     return user.has_perm(CHECKIN)
+
+
+def next_events(limit: int = 5) -> list:
+    """The next live courses and sessions not yet over, soonest first, each with its seats
+    taken (`confirmed_total`) and its waiting list (`waiting_total`) counted in the query."""
+    from django.utils import timezone
+
+    from .models import CoursePage, RegistrationStatus, SessionPage
+    from .models.events import confirmed_count_subquery
+
+    events = []
+    for model in (CoursePage, SessionPage):
+        events += (
+            model.objects.live()
+            .filter(end__gte=timezone.now())
+            .defer_streamfields()
+            .annotate(
+                confirmed_total=confirmed_count_subquery(),
+                waiting_total=confirmed_count_subquery(RegistrationStatus.WAITING),
+            )
+            .order_by("start", "pk")[:limit]
+        )
+    return sorted(events, key=lambda event: (event.start, event.pk))[:limit]

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from django_ratelimit.core import is_ratelimited
 
 from innovators.forms import JoinRequestForm
+from innovators.models import JoinRequest
 from portal.notifications import Notice, admin_url, send_notices
 
 JOIN_RATE_DEFAULT = "5/h"
@@ -47,11 +48,33 @@ def join_request(request, page):
                 # pick the same free slug (PostgreSQL runs them side by side).
                 Locale.objects.select_for_update().get(pk=page.locale_id)
                 innovator = form.save_draft(page.locale)
+                record_join_request(form, innovator)
             notify(request, innovator)
             return redirect(thanks_url)
     else:
         form = JoinRequestForm(**form_kwargs)
     return _render(request, page, form, status)
+
+
+def record_join_request(form, innovator) -> JoinRequest:
+    """Keep what the applicant sent, as text, beside the draft (see JoinRequest)."""
+    data = form.cleaned_data
+    answers = {
+        "name": data["name"],
+        "kind": str(dict(form.fields["kind"].choices).get(data["kind"], data["kind"])),
+        "sector": data["sector"].name,
+        "short_description": data["short_description"],
+        "description": data["description"],
+        "tags": ", ".join(data["tags"]),
+        "municipality": data["municipality"].name,
+        "address": data["address"],
+        "website": data["website"],
+        "contact_email": data["contact_email"],
+        "logo": bool(data["logo"]),
+        "join_club": data["join_club"],
+        "privacy": data["privacy"],
+    }
+    return JoinRequest.objects.create(innovator=innovator, answers=answers)
 
 
 def _render(request, page, form, status):

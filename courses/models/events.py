@@ -54,16 +54,17 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annullato")
 
 
-def confirmed_count_subquery():
-    """The number of confirmed registrations of the outer event, as one correlated subquery."""
-    confirmed = (
-        Registration.objects.filter(event_id=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
+def confirmed_count_subquery(status=RegistrationStatus.CONFIRMED):
+    """The number of registrations of the outer event in `status` (by default confirmed), as
+    one correlated subquery."""
+    counted = (
+        Registration.objects.filter(event_id=OuterRef("pk"), status=status)
         .order_by()
         .values("event_id")
         .annotate(total=Count("pk"))
         .values("total")
     )
-    return Coalesce(Subquery(confirmed, output_field=IntegerField()), Value(0))
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 class AbstractMeeting(Orderable):

@@ -29,6 +29,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Transl
 from wagtail.search import index
 
 from innovators.geo import Point, StaticLeafletPanel, parse_point
+from innovators.panels import JoinRequestPanel
 from portal.blocks import RICH_TEXT_FEATURES
 
 SHORT_DESCRIPTION_MAX_LENGTH = 280
@@ -174,6 +175,7 @@ class Innovator(
         [
             ObjectList(
                 [
+                    JoinRequestPanel(),
                     FieldPanel("name"),
                     FieldPanel("slug"),
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("year_founded")]),

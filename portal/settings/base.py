@@ -349,6 +349,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar in the admin: no editor's e-mail hash sent to a third party, nothing for the CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No release check from the dashboard towards releases.wagtail.org (an intranet sees an error).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # wagtailgeowidget: maps centred on Pistoia, tiles from a configurable server (MAP_TILE_URL).
 MAP_TILE_ATTRIBUTION = os.environ.get(
