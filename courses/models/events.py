@@ -22,7 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from innovators.geo import StaticLeafletPanel, parse_point
+from innovators.geo import StaticLeafletPanel, address_panel, parse_point
 from portal.blocks import BaseStreamBlock
 from portal.images import prefetch_image
 from portal.models import BasePage
@@ -112,7 +112,7 @@ def event_panels(*details) -> list:
             [
                 FieldPanel("format"),
                 FieldPanel("venue"),
-                FieldPanel("address"),
+                address_panel("address"),
                 StaticLeafletPanel("location", address_field="address"),
                 FieldPanel("online_url"),
             ],
@@ -158,7 +158,7 @@ class EventPage(RoutablePageMixin, BasePage):
         _("posizione sulla mappa"),
         max_length=80,
         blank=True,
-        help_text=_("Cerca l'indirizzo o trascina il segnaposto."),
+        help_text=_("Il punto del luogo sulla mappa."),
     )
     online_url = models.URLField(
         _("collegamento online"),

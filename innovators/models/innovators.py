@@ -28,7 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from innovators.geo import Point, StaticLeafletPanel, parse_point
+from innovators.geo import Point, StaticLeafletPanel, address_panel, parse_point
 from innovators.panels import JoinRequestPanel
 from portal.blocks import RICH_TEXT_FEATURES
 
@@ -130,9 +130,7 @@ class Innovator(
         _("posizione"),
         max_length=250,
         blank=True,
-        help_text=_(
-            "Cerca l'indirizzo o trascina il segnaposto. Se vuota si usa il centro del comune."
-        ),
+        help_text=_("Il punto sulla mappa. Se vuota si usa il centro del comune."),
     )
     # Copies of `location` as numbers, written on save: listings and exports read these.
     latitude = models.FloatField(_("latitudine"), null=True, blank=True, editable=False)
@@ -190,8 +188,10 @@ class Innovator(
             ObjectList(
                 [
                     FieldPanel("municipality"),
-                    FieldPanel("address"),
-                    StaticLeafletPanel("location", address_field="address"),
+                    address_panel("address"),
+                    StaticLeafletPanel(
+                        "location", address_field="address", municipality_field="municipality"
+                    ),
                 ],
                 heading=_("Luogo"),
             ),

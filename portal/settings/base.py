@@ -361,6 +361,10 @@ GEO_WIDGET_DEFAULT_LOCATION = {"lat": 43.9335, "lng": 10.9173}
 GEO_WIDGET_ZOOM = 10
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
 GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
+# Address search in the admin's map: off by default (no outside service called). Set it to a
+# wagtailgeowidget geocoder ("nominatim"; "mapbox" with MAPBOX_ACCESS_TOKEN) to turn it on.
+PORTAL_GEOCODER = os.environ.get("GEOCODER", "")
+MAPBOX_ACCESS_TOKEN = os.environ.get("MAPBOX_ACCESS_TOKEN") or None
 
 # Public listings
 PORTAL_PAGE_SIZE = 12
