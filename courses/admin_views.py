@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from . import services
+from . import desk, services
 from .models import Registration, RegistrationStatus
 
 MAX_RESULTS = 50
@@ -29,7 +29,7 @@ def find_registrations(query: str, event_id: str = ""):
 
 
 def checkin(request):
-    if not request.user.has_perm("courses.change_registration"):
+    if not desk.can_check_in(request.user):
         raise PermissionDenied
     if request.method == "POST":
         registration = get_object_or_404(Registration, pk=request.POST.get("registration"))

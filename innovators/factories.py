@@ -14,6 +14,7 @@ from innovators.models import (
     Innovator,
     InnovatorKind,
     InnovatorMapPage,
+    JoinRequest,
     Municipality,
     Sector,
 )
@@ -76,6 +77,24 @@ class InnovatorFactory(DjangoModelFactory):
         if create and extracted:
             self.tags.set(list(extracted))
             self.save()
+
+
+class JoinRequestFactory(DjangoModelFactory):
+    """A join request with the draft innovator it created."""
+
+    innovator = factory.SubFactory(InnovatorFactory, live=False)
+    answers = factory.LazyAttribute(
+        lambda request: {
+            "name": request.innovator.name,
+            "short_description": request.innovator.short_description,
+            "contact_email": request.innovator.contact_email,
+            "join_club": True,
+            "privacy": True,
+        }
+    )
+
+    class Meta:
+        model = JoinRequest
 
 
 class InnovatorMapPageFactory(wagtail_factories.PageFactory):

@@ -4,13 +4,20 @@
 model keeps a copy as two floats so listings and exports read coordinates without parsing.
 """
 
+import json
 import math
 import re
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
-from wagtailgeowidget.panels import LeafletPanel
+from wagtail.admin.panels import FieldPanel
+from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 from wagtailgeowidget.widgets import LeafletField
 
 SRID = 4326
@@ -52,8 +59,78 @@ def parse_point(value: str) -> Point | None:
     return Point(lat=float(match["lat"]), lng=float(match["lng"]))
 
 
+def geocoder() -> str:
+    """The address search service of the admin's map (a wagtailgeowidget geocoder), or ""."""
+    return getattr(settings, "PORTAL_GEOCODER", "")
+
+
+def location_help_text(with_comune_field: bool) -> str:
+    """What the location field really does, with or without an address search."""
+    comune = (
+        _("Scegli il comune: il segnaposto va al suo centro.")
+        if with_comune_field
+        else _("Scegli un comune sotto la mappa per centrarla.")
+    )
+    point = _("Poi fai clic sulla mappa nel punto esatto o trascina il segnaposto.")
+    if geocoder():
+        search = _("Oppure scrivi l'indirizzo: il segnaposto va al punto trovato.")
+    else:
+        search = _("La ricerca dell'indirizzo non è attiva: l'indirizzo non sposta la mappa.")
+    parts = [comune, point, search]
+    if with_comune_field:
+        parts.append(_("Se la posizione resta vuota si usa il centro del comune."))
+    return " ".join(str(part) for part in parts)
+
+
+# Read when the form is shown, so the help follows the settings.
+lazy_location_help_text = lazy(location_help_text, str)
+
+
+def municipality_centres() -> list[tuple[int, str, float, float]]:
+    from innovators.models import Municipality
+
+    return list(Municipality.objects.values_list("pk", "name", "latitude", "longitude"))
+
+
 class StaticLeafletField(LeafletField):
-    """wagtailgeowidget's Leaflet widget, loading Leaflet from our static files (no CDN)."""
+    """wagtailgeowidget's Leaflet widget, loading Leaflet from our static files (no CDN), with
+    a click to set the point and the comune to centre it (innovators/static/innovators/
+    geo-field.js). `municipality_field` names the form's comune select; without it the widget
+    offers its own select, only to centre the map."""
+
+    def __init__(self, *args, municipality_field: str = "", **kwargs):
+        self.municipality_field = municipality_field
+        super().__init__(*args, **kwargs)
+
+    def build_attrs(self, *args, **kwargs):
+        attrs = super().build_attrs(*args, **kwargs)
+        self._centres = municipality_centres()
+        attrs["data-portal-geo"] = json.dumps(
+            {
+                "municipalityField": self.municipality_field,
+                "centres": {pk: [lat, lng] for pk, _name, lat, lng in self._centres},
+                "latLngLabel": str(_("Latitudine e longitudine")),
+                "geocoder": geocoder(),
+            }
+        )
+        return attrs
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        if self.municipality_field:
+            return html
+        options = format_html_join(
+            "", '<option value="{}">{}</option>', ((pk, name) for pk, name, _a, _b in self._centres)
+        )
+        select = format_html(
+            '<div class="portal-geo-comune"><label for="{id}_comune">{label}</label> '
+            '<select id="{id}_comune"><option value="">{empty}</option>{options}</select></div>',
+            id=attrs["id"],
+            label=_("Centra la mappa sul comune"),
+            empty=_("Scegli un comune"),
+            options=options,
+        )
+        return mark_safe(html + select)
 
     @property
     def media(self):
@@ -61,6 +138,7 @@ class StaticLeafletField(LeafletField):
             css={"all": ("wagtailgeowidget/css/leaflet-field.css", "vendor/leaflet/leaflet.css")},
             js=(
                 "wagtailgeowidget/js/leaflet-field.js",
+                "innovators/geo-field.js",
                 "wagtailgeowidget/js/leaflet-field-controller.js",
                 "vendor/leaflet/leaflet.js",
             ),
@@ -68,6 +146,14 @@ class StaticLeafletField(LeafletField):
 
 
 class StaticLeafletPanel(LeafletPanel):
+    def __init__(self, *args, municipality_field: str = "", **kwargs):
+        self.municipality_field = municipality_field
+        kwargs.setdefault("help_text", lazy_location_help_text(bool(municipality_field)))
+        super().__init__(*args, **kwargs)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "municipality_field": self.municipality_field}
+
     def widget_overrides(self):
         widgets = super().widget_overrides()
         original = widgets[self.field_name]
@@ -78,5 +164,13 @@ class StaticLeafletPanel(LeafletPanel):
             zoom=original.zoom,
             srid=original.srid,
             id_prefix="id_",
+            municipality_field=self.municipality_field,
         )
         return {self.field_name: widget}
+
+
+def address_panel(field_name: str = "address"):
+    """The address field: with an address search when a geocoder is configured."""
+    if geocoder():
+        return GeoAddressPanel(field_name, geocoder=geocoder())
+    return FieldPanel(field_name)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from innovators.forms import JoinRequestForm
+from innovators.models import JoinRequest
 from portal.forms import PublicFormView, RateLimit
 from portal.notifications import Notice, admin_url, send_notices
 
@@ -42,6 +43,7 @@ class JoinRequestView(PublicFormView):
             # pick the same free slug (PostgreSQL runs them side by side).
             Locale.objects.select_for_update().get(pk=self.page.locale_id)
             innovator = form.save_draft(self.page.locale)
+            record_join_request(form, innovator)
             submit_for_review(innovator)
         notify(self.request, innovator)
         return self.thanks()
@@ -58,6 +60,27 @@ class JoinRequestView(PublicFormView):
 
 def join_request(request, page):
     return JoinRequestView(request, page).response()
+
+
+def record_join_request(form, innovator) -> JoinRequest:
+    """Keep what the applicant sent, as text, beside the draft (see JoinRequest)."""
+    data = form.cleaned_data
+    answers = {
+        "name": data["name"],
+        "kind": str(dict(form.fields["kind"].choices).get(data["kind"], data["kind"])),
+        "sector": data["sector"].name,
+        "short_description": data["short_description"],
+        "description": data["description"],
+        "tags": ", ".join(data["tags"]),
+        "municipality": data["municipality"].name,
+        "address": data["address"],
+        "website": data["website"],
+        "contact_email": data["contact_email"],
+        "logo": bool(data["logo"]),
+        "join_club": data["join_club"],
+        "privacy": data["privacy"],
+    }
+    return JoinRequest.objects.create(innovator=innovator, answers=answers)
 
 
 def submit_for_review(innovator) -> None:

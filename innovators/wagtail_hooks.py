@@ -2,12 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+import django_filters
+
 from innovators.models import Innovator, Sector
 from innovators.models.innovators import CONTACT_PERMISSION
+from portal.admin_ui import YesNoColumn
 from portal.csv import SafeSpreadsheetExportMixin
 
 CONTACT_FIELDS = ("contact_email",)
@@ -22,6 +26,35 @@ class InnovatorIndexView(SafeSpreadsheetExportMixin, IndexView):
             self.list_export = [f for f in self.list_export if f not in CONTACT_FIELDS]
 
 
+PUBLICATION_STATES = {
+    "live": (_("Pubblicato"), {"live": True, "has_unpublished_changes": False}),
+    "changes": (
+        _("Pubblicato, con modifiche in bozza"),
+        {"live": True, "has_unpublished_changes": True},
+    ),
+    "draft": (_("Bozza"), {"live": False}),
+    "request": (
+        _("Richiesta di adesione da pubblicare"),
+        {"live": False, "join_request__isnull": False},
+    ),
+}
+
+
+class InnovatorFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Stato"),
+        choices=[(key, label) for key, (label, _lookups) in PUBLICATION_STATES.items()],
+        method="filter_status",
+    )
+
+    class Meta:
+        model = Innovator
+        fields = ["status", "sector", "municipality", "is_club_member", "kind"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(**PUBLICATION_STATES[value][1])
+
+
 class InnovatorViewSet(SnippetViewSet):
     model = Innovator
     icon = "group"
@@ -31,10 +64,11 @@ class InnovatorViewSet(SnippetViewSet):
         "name",
         "sector",
         "municipality",
-        BooleanColumn("is_club_member", label=_("Club")),
+        YesNoColumn("is_club_member", label=_("Club")),
+        LiveStatusTagColumn(label=_("Stato")),
         UpdatedAtColumn(),
     ]
-    list_filter = ["sector", "municipality", "is_club_member", "kind", "live"]
+    filterset_class = InnovatorFilterSet
     list_export = [
         "name",
         "slug",

@@ -172,6 +172,7 @@ def save_submission(form, page) -> StorySubmission:
                 innovator=innovator,
                 story=story,
             )
+            submission.photos.set(images)
             logger.info(
                 "Story submission %s: draft %s, revision %s", submission.pk, story.pk, revision.pk
             )

@@ -1,13 +1,16 @@
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.csv import SafeSpreadsheetExportMixin
 from stories.models import ProgrammePhase, StorySubmission
+from stories.panels import SentSubmissionPanel, sent_context
 
 
 class ProgrammePhaseViewSet(SnippetViewSet):
@@ -25,14 +28,32 @@ class ProgrammePhaseViewSet(SnippetViewSet):
 register_snippet(ProgrammePhaseViewSet)
 
 
+def yes_no(value: bool) -> str:
+    return gettext("Sì") if value else gettext("No")
+
+
 class StorySubmissionIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """Every cell of the export guarded, the draft story's and the innovator's titles too."""
+    """Every cell of the export guarded, the draft story's and the innovator's titles too;
+    consents as Sì/No."""
+
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        bool: {"csv": yes_no, "xlsx": yes_no},
+    }
+
+
+class StorySubmissionInspectView(InspectView):
+    template_name = "stories/admin/submission_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **sent_context(self.object)}
 
 
 class StorySubmissionViewSet(ModelViewSet):
     """The stories sent through the public form: listed, inspected, exported (CSV/XLSX).
 
-    Editors change only the status and their notes; what the sender wrote stays as sent.
+    The edit page shows what the sender wrote (text, photos, consents, the draft story) above
+    the only two fields editors change: the status and their notes.
     """
 
     model = StorySubmission
@@ -62,8 +83,9 @@ class StorySubmissionViewSet(ModelViewSet):
     export_headings = {"get_status_display": _("Stato")}
     export_filename = "storie-inviate"
     search_fields = ["title", "name", "organisation", "email", "summary"]
-    form_fields = ["status", "notes"]
+    panels = [SentSubmissionPanel(), FieldPanel("status"), FieldPanel("notes")]
     inspect_view_enabled = True
+    inspect_view_class = StorySubmissionInspectView
     ordering = ["-created_at"]
 
 

@@ -22,7 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from innovators.geo import StaticLeafletPanel, parse_point
+from innovators.geo import StaticLeafletPanel, address_panel, parse_point
 from portal.blocks import BaseStreamBlock
 from portal.images import prefetch_image
 from portal.models import BasePage
@@ -63,19 +63,19 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annullato")
 
 
-def confirmed_count_subquery():
-    """The confirmed registrations of the outer event (in any language), one correlated subquery."""
-    confirmed = (
+def confirmed_count_subquery(status=RegistrationStatus.CONFIRMED):
+    """The number of registrations of the outer event in `status` (by default confirmed), in
+    every language of the event, as one correlated subquery."""
+    counted = (
         Registration.objects.filter(
-            event__translation_key=OuterRef("translation_key"),
-            status=RegistrationStatus.CONFIRMED,
+            event__translation_key=OuterRef("translation_key"), status=status
         )
         .order_by()
         .values("event__translation_key")
         .annotate(total=Count("pk"))
         .values("total")
     )
-    return Coalesce(Subquery(confirmed, output_field=IntegerField()), Value(0))
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 class AbstractMeeting(Orderable):
@@ -123,7 +123,7 @@ def event_panels(*details) -> list:
             [
                 FieldPanel("format"),
                 FieldPanel("venue"),
-                FieldPanel("address"),
+                address_panel("address"),
                 StaticLeafletPanel("location", address_field="address"),
                 FieldPanel("online_url"),
             ],
@@ -169,7 +169,7 @@ class EventPage(RoutablePageMixin, BasePage):
         _("posizione sulla mappa"),
         max_length=80,
         blank=True,
-        help_text=_("Cerca l'indirizzo o trascina il segnaposto."),
+        help_text=_("Il punto del luogo sulla mappa."),
     )
     online_url = models.URLField(
         _("collegamento online"),

@@ -130,6 +130,11 @@ class Registration(index.Indexed, models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("iscrizione")
         verbose_name_plural = _("iscrizioni")
+        # The events desk (courses/desk.py): beyond Django's view_registration.
+        permissions = [
+            ("export_registration", _("Può esportare le iscrizioni")),
+            ("checkin_registration", _("Può registrare le presenze")),
+        ]
         constraints = [
             # One active registration per e-mail and event, also under concurrent requests.
             models.UniqueConstraint(

@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from tqdm import tqdm
 
+from courses.desk import DESK, events_desk_group
 from home.models import HomePage
 from innovators.models import Innovator
 from stories.editorial import EDITORS, MODERATORS, attach_editorial_workflow, route_reviews
@@ -24,7 +25,7 @@ from stories.factories import StoryIndexPageFactory, StoryPageFactory, StorySubm
 from stories.models import ProgrammePhase, StoryIndexPage, StoryPage, StorySubmissionPage
 
 from .images import demo_image
-from .site import secure_demo_account
+from .site import demo_password, secure_demo_account
 
 GENERATED_SLUG_PREFIX = "storia-demo-"
 
@@ -314,10 +315,14 @@ def build(home: HomePage, phases: dict[int, ProgrammePhase], extra: int = 0) -> 
     return index
 
 
-def build_editorial_users(stdout, password: str) -> None:
-    """Demo accounts `redazione` (editor) and `moderazione` (moderator), same demo password."""
+def build_editorial_users(stdout, password: str | None = None) -> None:
+    """Demo accounts `redazione` (editor), `moderazione` (moderator) and `accoglienza` (events
+    desk), with the demo password (`DEMO_ADMIN_PASSWORD` unless one is given)."""
+    password = password or demo_password()
     users = get_user_model().objects
-    for username, group_name in [("redazione", EDITORS), ("moderazione", MODERATORS)]:
+    events_desk_group()
+    accounts = [("redazione", EDITORS), ("moderazione", MODERATORS), ("accoglienza", DESK)]
+    for username, group_name in accounts:
         existing = users.filter(username=username).first()
         if existing:
             secure_demo_account(existing, password, stdout)

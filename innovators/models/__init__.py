@@ -1,5 +1,6 @@
 from .reference import Municipality, Sector  # isort: skip
 from .innovators import Innovator, InnovatorKind, TaggedInnovator  # isort: skip
+from .join_requests import JoinRequest  # isort: skip
 from .pages import ClubDirectoryPage, InnovatorMapPage  # isort: skip
 
 __all__ = [
@@ -7,6 +8,7 @@ __all__ = [
     "Innovator",
     "InnovatorKind",
     "InnovatorMapPage",
+    "JoinRequest",
     "Municipality",
     "Sector",
     "TaggedInnovator",

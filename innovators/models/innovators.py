@@ -35,7 +35,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from innovators.geo import Point, StaticLeafletPanel, parse_point
+from innovators.geo import Point, StaticLeafletPanel, address_panel, parse_point
+from innovators.panels import JoinRequestPanel
 from portal.blocks import RICH_TEXT_FEATURES
 
 SHORT_DESCRIPTION_MAX_LENGTH = 280
@@ -143,9 +144,7 @@ class Innovator(
         _("posizione"),
         max_length=250,
         blank=True,
-        help_text=_(
-            "Cerca l'indirizzo o trascina il segnaposto. Se vuota si usa il centro del comune."
-        ),
+        help_text=_("Il punto sulla mappa. Se vuota si usa il centro del comune."),
     )
     # Copies of `location` as numbers, written on save: listings and exports read these.
     latitude = models.FloatField(_("latitudine"), null=True, blank=True, editable=False)
@@ -198,6 +197,7 @@ class Innovator(
         [
             ObjectList(
                 [
+                    JoinRequestPanel(),
                     FieldPanel("name"),
                     FieldPanel("slug"),
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("year_founded")]),
@@ -212,8 +212,10 @@ class Innovator(
             ObjectList(
                 [
                     FieldPanel("municipality"),
-                    FieldPanel("address"),
-                    StaticLeafletPanel("location", address_field="address"),
+                    address_panel("address"),
+                    StaticLeafletPanel(
+                        "location", address_field="address", municipality_field="municipality"
+                    ),
                 ],
                 heading=_("Luogo"),
             ),

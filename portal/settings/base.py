@@ -380,6 +380,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar in the admin: no editor's e-mail hash sent to a third party, nothing for the CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No release check from the dashboard towards releases.wagtail.org (an intranet sees an error).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # wagtailgeowidget: maps centred on Pistoia, tiles from a configurable server (MAP_TILE_URL).
 MAP_TILE_ATTRIBUTION = os.environ.get(
@@ -390,6 +392,10 @@ GEO_WIDGET_DEFAULT_LOCATION = {"lat": 43.9335, "lng": 10.9173}
 GEO_WIDGET_ZOOM = 10
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
 GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
+# Address search in the admin's map: off by default (no outside service called). Set it to a
+# wagtailgeowidget geocoder ("nominatim"; "mapbox" with MAPBOX_ACCESS_TOKEN) to turn it on.
+PORTAL_GEOCODER = os.environ.get("GEOCODER", "")
+MAPBOX_ACCESS_TOKEN = os.environ.get("MAPBOX_ACCESS_TOKEN") or None
 
 # Public listings
 PORTAL_PAGE_SIZE = 12

@@ -68,6 +68,13 @@ class StorySubmission(models.Model):
     photo_descriptions = models.TextField(
         _("testi alternativi delle foto"), blank=True, help_text=_("Uno per riga.")
     )
+    photos = models.ManyToManyField(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("foto inviate"),
+        blank=True,
+        related_name="+",
+        help_text=_("Le foto come le ha inviate chi scrive (nella raccolta «Contributi»)."),
+    )
     consent_privacy = models.BooleanField(_("consenso privacy"), default=False)
     consent_publication = models.BooleanField(_("consenso alla pubblicazione"), default=False)
     innovator = models.ForeignKey(

@@ -1,5 +1,6 @@
 from io import StringIO
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -44,6 +45,10 @@ def test_demo_content_builds_the_site():
     assert SiteSettings.for_site(site).accessibility_page is not None
     assert get_user_model().objects.get(username="admin").is_superuser
     assert "admin / " in output
+    desk = get_user_model().objects.get(username="accoglienza")
+    assert list(desk.groups.values_list("name", flat=True)) == ["Accoglienza"]
+    assert desk.check_password(settings.DEMO_ADMIN_PASSWORD) and not desk.is_superuser
+    assert desk.has_perm("courses.checkin_registration")
 
 
 @pytest.mark.django_db

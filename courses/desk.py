@@ -1,0 +1,107 @@
+"""The events desk: who may see the registrations, export them and check people in.
+
+Three rights on `courses.Registration`: Django's `view_registration` and our own
+`export_registration` and `checkin_registration` (see the model's Meta). The group
+"Accoglienza" (front desk staff) holds exactly these, with access to the admin; the editors'
+group "Redazione" gets them too. The editors' group is matched by name (it is created by the
+stories' migrations, and `courses` does not import `stories`): whichever migration runs first
+creates it.
+
+`setup_events_desk(apps)` is written against an app registry, so the data migration and code
+that rebuilds the groups after a flush (browser tests, demo content) share it.
+"""
+
+DESK = "Accoglienza"
+EDITORS = "Redazione"  # stories.editorial.EDITORS
+
+VIEW = "courses.view_registration"
+EXPORT = "courses.export_registration"
+CHECKIN = "courses.checkin_registration"
+
+# (app_label, model, codename, name)
+DESK_PERMISSIONS = [
+    ("courses", "registration", "view_registration", "Can view registration"),
+    ("courses", "registration", "export_registration", "Può esportare le iscrizioni"),
+    ("courses", "registration", "checkin_registration", "Può registrare le presenze"),
+]
+ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+
+
+def _permissions(apps, rows):
+    content_type_model = apps.get_model("contenttypes", "ContentType")
+    permission_model = apps.get_model("auth", "Permission")
+    permissions = []
+    for app_label, model, codename, name in rows:
+        content_type, _ = content_type_model.objects.get_or_create(app_label=app_label, model=model)
+        permission, _ = permission_model.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+        permissions.append(permission)
+    return permissions
+
+
+def setup_events_desk(apps, schema_editor=None):
+    """Create (or complete) the desk group and give the desk rights to it and to the editors."""
+    group_model = apps.get_model("auth", "Group")
+    desk, _ = group_model.objects.get_or_create(name=DESK)
+    editors, _ = group_model.objects.get_or_create(name=EDITORS)
+    rights = _permissions(apps, DESK_PERMISSIONS)
+    desk.permissions.add(*rights, *_permissions(apps, [ADMIN_ACCESS]))
+    editors.permissions.add(*rights)
+    return desk
+
+
+def remove_events_desk(apps, schema_editor=None):
+    """Undo `setup_events_desk`: the editors lose the desk rights, the desk group goes."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    codenames = [codename for _app, _model, codename, _name in DESK_PERMISSIONS]
+    rights = permission_model.objects.filter(
+        content_type__app_label="courses", codename__in=codenames
+    )
+    for editors in group_model.objects.filter(name=EDITORS):
+        editors.permissions.remove(*rights)
+    group_model.objects.filter(name=DESK).delete()
+
+
+def events_desk_group():
+    """The desk group, rebuilt if missing (e.g. after a flush)."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    return Group.objects.filter(name=DESK).first() or setup_events_desk(apps)
+
+
+def can_view(user) -> bool:
+    return user.has_perm(VIEW)
+
+
+def can_export(user) -> bool:
+    return user.has_perm(VIEW) and user.has_perm(EXPORT)
+
+
+def can_check_in(user) -> bool:
+    return user.has_perm(CHECKIN)
+
+
+def next_events(limit: int = 5) -> list:
+    """The next live courses and sessions not yet over, soonest first, each with its seats
+    taken (`confirmed_total`) and its waiting list (`waiting_total`) counted in the query."""
+    from django.utils import timezone
+
+    from .models import CoursePage, RegistrationStatus, SessionPage
+    from .models.events import confirmed_count_subquery
+
+    events = []
+    for model in (CoursePage, SessionPage):
+        events += (
+            model.objects.live()
+            .filter(end__gte=timezone.now())
+            .defer_streamfields()
+            .annotate(
+                confirmed_total=confirmed_count_subquery(),
+                waiting_total=confirmed_count_subquery(RegistrationStatus.WAITING),
+            )
+            .order_by("start", "pk")[:limit]
+        )
+    return sorted(events, key=lambda event: (event.start, event.pk))[:limit]

@@ -1,0 +1,40 @@
+"""The admin as ours: the editors' guide in the help menu, no links to outside hosts there."""
+
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from portal import admin_views
+
+# Wagtail's own help items that open wagtail.org / guide.wagtail.org (English, outside hosts).
+OUTSIDE_HELP_ITEMS = ("whats-new-in-wagtail-", "editor-guide")
+
+
+@hooks.register("register_admin_urls")
+def register_guide_url():
+    return [path("guida/", admin_views.editors_guide, name="portal_editors_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_guide_menu_item():
+    return MenuItem(
+        _("Guida per la redazione"),
+        reverse("portal_editors_guide"),
+        icon_name="help",
+        order=100,
+        name="guida-redazione",
+    )
+
+
+@hooks.register("construct_help_menu")
+def drop_outside_help_items(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(OUTSIDE_HELP_ITEMS)]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
