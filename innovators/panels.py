@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
+from innovators.permissions import CONTACT_PERMISSION
+
 # Labels the admin shows for the answers the form's own labels don't name well.
 ANSWER_LABELS = {
     "logo": _("Logo allegato"),
@@ -12,13 +14,15 @@ ANSWER_LABELS = {
 }
 
 
-def answer_rows(join_request) -> list[tuple[str, object]]:
-    """(label, value) for each answer, in the form's order; booleans stay booleans."""
+def answer_rows(join_request, user) -> list[tuple[str, object]]:
+    """(label, value) for each answer, in the form's order; booleans stay booleans. The contact
+    e-mail only for those who may see it (moderators: docs/security.md)."""
     from innovators.forms import JoinRequestForm  # the form imports the models
 
+    hidden = set() if user.has_perm(CONTACT_PERMISSION) else {"contact_email"}
     rows = []
     for name, field in JoinRequestForm.base_fields.items():
-        if name in join_request.answers:
+        if name in join_request.answers and name not in hidden:
             rows.append((ANSWER_LABELS.get(name, field.label), join_request.answers[name]))
     return rows
 
@@ -42,7 +46,7 @@ class JoinRequestPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["join_request"] = self.join_request
-            context["rows"] = answer_rows(self.join_request)
+            context["rows"] = answer_rows(self.join_request, self.request.user)
             return context
 
     def __init__(self, *args, **kwargs):

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 import django_filters
 
 from innovators.models import Innovator, Sector
-from innovators.models.innovators import CONTACT_PERMISSION
+from innovators.permissions import CONTACT_PERMISSION
 from portal.admin_ui import YesNoColumn
 from portal.csv import SafeSpreadsheetExportMixin
 

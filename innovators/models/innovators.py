@@ -37,16 +37,12 @@ from wagtail.search import index
 
 from innovators.geo import Point, StaticLeafletPanel, address_panel, parse_point
 from innovators.panels import JoinRequestPanel
+from innovators.permissions import CONTACT_PERMISSION
 from portal.blocks import RICH_TEXT_FEATURES
 
 SHORT_DESCRIPTION_MAX_LENGTH = 280
 # Slugs that name a route of the directory page, so no profile can take them.
 RESERVED_SLUGS = {"aderisci"}
-
-
-# Who sees an innovator's contact e-mail in the admin (edit form, history, export): those who
-# may publish join requests, the group Moderazione (docs/security.md), as the join notice does.
-CONTACT_PERMISSION = "innovators.publish_innovator"
 
 
 class InnovatorKind(models.TextChoices):

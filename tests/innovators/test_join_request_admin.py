@@ -46,6 +46,18 @@ def test_draft_innovator_editor_shows_the_request(client, club_page, data, moder
     assert "True" not in panel.get_text()
 
 
+def test_editors_read_the_request_without_the_contact_email(client, club_page, data):  # noqa: F811
+    client.post(URL, data)
+    innovator = Innovator.objects.get(name="Officina Nuova")
+    redazione = get_user_model().objects.create_user("redazione", "r@example.org", "x")
+    redazione.groups.add(Group.objects.get(name="Redazione"))
+    client.force_login(redazione)
+    response = client.get(f"{LIST}edit/{innovator.pk}/")
+    panel = parse(response).select_one("[data-join-request]")
+    assert "Stampa 3D per artigiani." in panel.get_text()
+    assert data["contact_email"] not in response.content.decode()
+
+
 def test_innovator_added_in_the_admin_has_no_request_panel(client, innovators, moderazione):
     page = parse(client.get(f"{LIST}edit/{innovators['verde'].pk}/"))
     assert page.select_one("[data-join-request]") is None
