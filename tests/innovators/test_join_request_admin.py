@@ -8,7 +8,7 @@ import pytest
 from innovators.models import Innovator, JoinRequest
 from tests.html import parse, texts
 
-from .test_join import URL, data  # noqa: F401  (the form data fixture)
+from .test_join import URL
 
 LIST = "/admin/snippets/innovators/innovator/"
 
@@ -21,7 +21,7 @@ def moderazione(client, db):
     return user
 
 
-def test_join_request_keeps_what_was_sent(client, club_page, data):  # noqa: F811
+def test_join_request_keeps_what_was_sent(client, club_page, data):
     client.post(URL, data)
     innovator = Innovator.objects.get(name="Officina Nuova")
     answers = innovator.join_request.answers
@@ -31,7 +31,7 @@ def test_join_request_keeps_what_was_sent(client, club_page, data):  # noqa: F81
     assert answers["privacy"] is True and answers["join_club"] is True
 
 
-def test_draft_innovator_editor_shows_the_request(client, club_page, data, moderazione):  # noqa: F811
+def test_draft_innovator_editor_shows_the_request(client, club_page, data, moderazione):
     client.post(URL, data)
     innovator = Innovator.objects.get(name="Officina Nuova")
     Innovator.objects.filter(pk=innovator.pk).update(short_description="Cambiata dalla redazione.")
@@ -46,7 +46,7 @@ def test_draft_innovator_editor_shows_the_request(client, club_page, data, moder
     assert "True" not in panel.get_text()
 
 
-def test_editors_read_the_request_without_the_contact_email(client, club_page, data):  # noqa: F811
+def test_editors_read_the_request_without_the_contact_email(client, club_page, data):
     client.post(URL, data)
     innovator = Innovator.objects.get(name="Officina Nuova")
     redazione = get_user_model().objects.create_user("redazione", "r@example.org", "x")
