@@ -8,7 +8,11 @@ def paginate(request, items, per_page: int | None = None):
 
     The first page is served when no number is given.
     """
-    paginator = Paginator(items, per_page or settings.PORTAL_PAGE_SIZE)
+    return page_or_404(request, Paginator(items, per_page or settings.PORTAL_PAGE_SIZE))
+
+
+def page_or_404(request, paginator: Paginator):
+    """The page of `paginator` named by `?page=` (the first when none): out of range is a 404."""
     number = request.GET.get("page") or 1
     try:
         return paginator.page(number)

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 HOOK = "register_search_provider"
 MAX_TERMS = 8
@@ -37,7 +38,7 @@ class SearchProvider:
 
     `search(terms, locale)` returns an ordered queryset (or Wagtail search results) that
     costs a fixed number of queries however many results it has; `template` renders one
-    `result`. `page_models` are the page types this provider lists, which the generic pages
+    `result` (with `context(locale)` added, when given). `page_models` are the page types this provider lists, which the generic pages
     provider leaves out so that nothing is listed twice.
     """
 
@@ -47,6 +48,7 @@ class SearchProvider:
     template: str
     order: int = 100
     page_models: tuple = ()
+    context: Callable[[Locale], dict] | None = None
 
 
 def providers() -> list[SearchProvider]:
@@ -58,3 +60,22 @@ def providers() -> list[SearchProvider]:
 def claimed_page_models() -> list:
     """The page types listed by a provider of their own."""
     return [model for provider in providers() for model in provider.page_models]
+
+
+def search_pages(terms: list[str], locale):
+    """Live public pages of the reader's language, except the kinds another provider lists."""
+    pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+    claimed = claimed_page_models()
+    if claimed:
+        pages = pages.not_type(*claimed)
+    return pages.specific().search(" ".join(terms), operator="and")
+
+
+def pages_provider() -> SearchProvider:
+    return SearchProvider(
+        key="pagine",
+        label=_("Pagine"),
+        search=search_pages,
+        template="portal/search/page_result.html",
+        order=10,
+    )

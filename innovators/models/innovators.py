@@ -40,6 +40,8 @@ _FIRST_PARAGRAPH = re.compile(r"\s*<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
 def _plain(fragment: str) -> str:
     """Text of an HTML fragment with its whitespace collapsed, for comparing paragraphs."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment or "")).split())
+
+
 # Slugs that name a route of the directory page, so no profile can take them.
 RESERVED_SLUGS = {"aderisci"}
 
