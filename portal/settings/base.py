@@ -253,7 +253,12 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", _origin(MAP_TILE_URL), *([MEDIA_HOST] if MEDIA_HOST else [])],
+        "img-src": [
+            SELF,
+            "data:",
+            *([_origin(MAP_TILE_URL)] if MAP_TILE_URL else []),
+            *([MEDIA_HOST] if MEDIA_HOST else []),
+        ],
         "font-src": [SELF],
         "connect-src": [SELF],
         # Embedded videos from the StreamField's embed block.
