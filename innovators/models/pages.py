@@ -5,15 +5,16 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from innovators import queries
 from innovators.filters import InnovatorFilters
-from innovators.municipalities import MUNICIPALITIES
 from innovators.join import join_request
+from innovators.municipalities import MUNICIPALITIES
 from portal.models import BasePage
 from portal.pagination import paginate
 

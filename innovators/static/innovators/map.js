@@ -30,18 +30,26 @@ async function request(url, init = {}, timeout = FETCH_TIMEOUT) {
   }
 }
 
-/** A status line above a map (created on first use): what went wrong, in words. */
-function notice(element, text) {
+/** A status line above a map (created on first use): what went wrong, in words.
+ * Each `part` (tiles, points, list) has its own sentence, so one never hides another. */
+function notice(element, part, text) {
   let node = element.previousElementSibling;
   if (!node?.matches("[data-map-notice]")) {
+    if (!text) return;
     node = document.createElement("p");
     node.className = "map-notice";
     node.dataset.mapNotice = "";
     node.setAttribute("role", "status");
     element.before(node);
   }
-  node.textContent = text;
-  node.hidden = !text;
+  let sentence = node.querySelector(`[data-part="${part}"]`);
+  if (!sentence) {
+    sentence = Object.assign(document.createElement("span"), { className: "map-notice__part" });
+    sentence.dataset.part = part;
+    node.append(sentence);
+  }
+  sentence.textContent = text ? `${text} ` : "";
+  node.hidden = !node.textContent.trim();
 }
 
 /** The comuni of the province as labelled points: the background when there are no tiles. */
@@ -65,12 +73,12 @@ function offline(map, element, tiles, message) {
   element.classList.add("innovator-map--offline");
   if (tiles) map.removeLayer(tiles);
   comuniLayer().addTo(map);
-  notice(element, message || "");
+  notice(element, "tiles", message || "");
 }
 
 /** A Leaflet map with tiles, or the comuni background when the tiles fail or time out. */
 function baseMap(element, { center = [43.93, 10.92], zoom = 10 } = {}) {
-  const map = L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView(center, zoom);
+  const map = L.map(element, { scrollWheelZoom: false, zoomControl: false, maxZoom: 18 }).setView(center, zoom);
   L.control.zoom({ zoomInTitle: MESSAGES.zoomIn || "+", zoomOutTitle: MESSAGES.zoomOut || "−" }).addTo(map);
   if (!OPTIONS.tileUrl) {
     offline(map, element, null, "");
@@ -152,7 +160,7 @@ class InnovatorMap {
     } catch {
       if (current !== this.request) return;
       this.element.dataset.state = "error";
-      notice(this.element, MESSAGES.pointsFailed || "");
+      notice(this.element, "points", MESSAGES.pointsFailed || "");
       return;
     }
     if (current !== this.request) return;
@@ -170,7 +178,7 @@ class InnovatorMap {
     });
     this.cluster.addLayers(markers);
     if (markers.length) this.map.fitBounds(this.cluster.getBounds(), { padding: [30, 30], maxZoom: 14 });
-    if (this.element.dataset.tiles !== "offline") notice(this.element, "");
+    notice(this.element, "points", "");
     this.element.dataset.count = String(markers.length);
     this.element.dataset.state = "ready";
     document.querySelectorAll("[data-map-count]").forEach((node) => countText(node, markers.length));
@@ -206,9 +214,12 @@ function liveFilters(form, map) {
     try {
       const html = await (await request(pageUrl, { headers: { "X-Requested-With": "fetch" } })).text();
       const fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-innovator-list]");
-      if (fresh && current === listRequest) list.innerHTML = fresh.innerHTML;
+      if (fresh && current === listRequest) {
+        list.innerHTML = fresh.innerHTML;
+        notice(list, "list", "");
+      }
     } catch {
-      if (current === listRequest) notice(list, MESSAGES.listFailed || "");
+      if (current === listRequest) notice(list, "list", MESSAGES.listFailed || "");
     } finally {
       if (current === listRequest) list.removeAttribute("aria-busy");
     }
