@@ -3,13 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_map import (  # noqa: F401 (fixtures)
-    COUNT_MARKERS,
-    TILE_PATTERN,
-    map_site,
-    wait_for_count,
-    watched_page,
-)
+from tests.browser.test_map import COUNT_MARKERS, TILE_PATTERN, wait_for_count
+from tests.browser.test_map import map_site as map_site  # the fixtures
+from tests.browser.test_map import watched_page as watched_page
 
 GEOJSON_PATTERN = "**/api/innovatori.geojson*"
 
