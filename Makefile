@@ -9,7 +9,7 @@ BENCH_DB := var/bench.sqlite3
 BENCH_SCALE ?= --phase-updates 500 --innovators 10000 --events 500
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-services serve-prod lint format bench bench-http clean
+.PHONY: help install run test test-services serve-prod lint format bench bench-http audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -57,6 +57,10 @@ bench: $(STAMP) ## Build a large demo database and print SQL queries and render 
 
 bench-http: $(STAMP) ## Load-test gunicorn + production settings with wrk: req/s, p50/p99, cached and uncached
 	$(PY) ops/bench_http.py
+
+audit: $(STAMP) ## Lighthouse 12.2.3 (mobile) on every page type in both languages, production settings: four scores per page
+	@mkdir -p var
+	PY=$(PY) $(PY) ops/audit.py
 
 clean: ## Remove the virtualenv, the local database, media and caches
 	rm -rf $(VENV) var media staticfiles .pytest_cache .ruff_cache
