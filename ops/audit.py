@@ -105,23 +105,25 @@ def wait_for_server(process, timeout: float = 300):
     sys.exit(f"no answer from {BASE} after {timeout:.0f} s")
 
 
-def lighthouse(url: str, name: str) -> dict[str, int]:
+def lighthouse(url: str, name: str, attempts: int = 2) -> dict:
+    """The four scores of one page. Lighthouse's runtime errors (NO_NAVSTART on a busy machine)
+    are retried once, then reported as «err»."""
     report = REPORTS / f"{name}.json"
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=--headless --no-sandbox --disable-gpu",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROME},
-        check=True,
-    )
-    data = json.loads(report.read_text())
-    return {key: round((data["categories"][key]["score"] or 0) * 100) for key in CATEGORIES}
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=--headless --no-sandbox --disable-gpu",
+    ]
+    for _attempt in range(attempts):
+        run = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME})
+        if run.returncode == 0:
+            categories = json.loads(report.read_text())["categories"]
+            return {key: round((categories[key]["score"] or 0) * 100) for key in CATEGORIES}
+    return dict.fromkeys(CATEGORIES, "err")
 
 
 def main():
