@@ -14,6 +14,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -130,8 +131,15 @@ def main():
     install_lighthouse()
     REPORTS.mkdir(parents=True, exist_ok=True)
     env = environment()
+    # The demo content first (idempotent; minutes on a fresh database), then the server.
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo_content"]):
+        subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True)
     server = subprocess.Popen(
-        ["bash", "ops/serve-prod.sh"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
+        ["bash", "ops/serve-prod.sh"],
+        cwd=ROOT,
+        env={**env, "LOAD_DEMO": "0"},
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         wait_for_server(server)
@@ -156,7 +164,7 @@ def main():
             print(f"{kind:<22} {lang:<4} {row}  {path}", flush=True)
         (REPORTS / "summary.json").write_text(json.dumps(results, indent=2))
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # serve-prod.sh and whatever it started
         server.wait(timeout=30)
 
 

@@ -15,15 +15,13 @@ from wagtail.models import Page
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from courses.models import CoursePage, SessionPage
 from innovators.models import Innovator, Sector
 from tests.browser.test_map import TILE, TILE_PATTERN
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
-FORMS = {  # page type → the submit button of its form, sent empty
-    "StorySubmissionPage": "Invia la storia",
-    "CoursePage": "Iscriviti",
-}
+SUBMIT = "main form[method='post'] button[type='submit']"
 
 
 @pytest.fixture
@@ -38,6 +36,24 @@ def page_types() -> list[tuple[str, str, str]]:
     for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
         found.setdefault((type(page).__name__, page.locale.language_code), page.url)
     return [(kind, lang, url) for (kind, lang), url in sorted(found.items())]
+
+
+def forms(types) -> list[tuple[str, str]]:
+    """(label, URL) of the public forms of both languages: story, join request, registration."""
+    found = []
+    for kind, lang, url in types:
+        if kind == "StorySubmissionPage":
+            found.append((f"story form {lang}", url))
+        if kind == "ClubDirectoryPage":
+            found.append((f"join form {lang}", f"{url}aderisci/"))
+    events = [*CoursePage.objects.live().specific(), *SessionPage.objects.live().specific()]
+    for lang in ("it", "en"):
+        open_event = next(
+            (e for e in events if e.locale.language_code == lang and e.registration_open), None
+        )
+        if open_event:
+            found.append((f"registration form {lang}", open_event.url))
+    return found
 
 
 def reader_states(types) -> list[tuple[str, str]]:
@@ -72,7 +88,7 @@ def reader_states(types) -> list[tuple[str, str]]:
 def test_no_accessibility_violations_anywhere(browser, live_server, demo):
     context = browser.new_context(locale="it-IT", viewport=DESKTOP)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(60_000)  # first views make their AVIF renditions
     page.route(
         TILE_PATTERN, lambda route: route.fulfill(status=200, content_type="image/png", body=TILE)
     )
@@ -104,21 +120,19 @@ def test_no_accessibility_violations_anywhere(browser, live_server, demo):
     assert {kind for kind, _lang, _url in types} >= {"HomePage", "InnovatorMapPage", "StoryPage"}
     for kind, lang, url in types:
         visit(f"{kind} {lang}", url)
-        if kind in FORMS:  # the same form, re-rendered with its errors
-            page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
-            page.get_by_role("button", name=FORMS[kind]).first.click()
-            page.locator(".errorlist, [aria-invalid='true']").first.wait_for()
-            both_widths(f"{kind} {lang} with errors")
     for label, url in reader_states(types):
         visit(label, url)
+    sent = forms(types)
+    assert len(sent) == 6, sent
+    for label, url in sent:  # each form sent empty, re-rendered with its errors
+        page.set_viewport_size(DESKTOP)
+        page.goto(live_server.url + url)
+        page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
+        page.locator(SUBMIT).first.click()
+        page.locator("[role='alert']").first.wait_for()
+        both_widths(f"{label} with errors")
 
-    # The join form with errors, and the open mobile menu.
-    page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + "/club/aderisci/")
-    page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
-    page.get_by_role("button", name="Invia la richiesta").click()
-    page.locator(".errorlist, [aria-invalid='true']").first.wait_for()
-    both_widths("join form with errors")
+    # The open mobile menu.
     for url in ("/storie/", "/en/stories/"):
         page.set_viewport_size(PHONE)
         page.goto(live_server.url + url)
