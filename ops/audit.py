@@ -5,7 +5,8 @@ var/audit.sqlite3, with the demo content), finds one URL per page type and langu
 Lighthouse 12.2.3 (installed into var/lighthouse, never downloaded at run time otherwise) with
 Debian's Chromium, and prints the four scores per page. The reports stay in var/audit/.
 
-AUDIT_ONLY=storie,mappa limits the run to paths containing one of the words; AUDIT_TILE_URL
+AUDIT_ONLY=storie,mappa limits the run to paths containing one of the words, AUDIT_KINDS=HomePage,
+profile to page types (the first column); AUDIT_TILE_URL
 sets the map's tile server (default: none, so the audit needs no network and measures the
 site, not a third party's tiles).
 """
@@ -154,6 +155,8 @@ def main():
         pages = json.loads(found.stdout.strip().splitlines()[-1])
         only = [word for word in os.environ.get("AUDIT_ONLY", "").split(",") if word]
         pages = [p for p in pages if not only or any(word in p[2] for word in only)]
+        kinds = [word for word in os.environ.get("AUDIT_KINDS", "").split(",") if word]
+        pages = [p for p in pages if not kinds or p[0] in kinds]
         print(f"{'page type':<22} {'lang':<4} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4}  url")
         results = []
         for kind, lang, path in pages:
