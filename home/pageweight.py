@@ -91,7 +91,9 @@ def file_size(url: str) -> int:
     """Bytes of a static or media file named by its URL (0 when it is not ours)."""
     path = urlsplit(url).path
     if path.startswith(settings.STATIC_URL):
-        found = finders.find(path[len(settings.STATIC_URL) :])
+        name = path[len(settings.STATIC_URL) :]
+        collected = Path(settings.STATIC_ROOT) / name  # hashed names exist only there
+        found = finders.find(name) or (collected if collected.exists() else None)
         return Path(found).stat().st_size if found else 0
     if path.startswith(settings.MEDIA_URL):
         media = Path(settings.MEDIA_ROOT) / path[len(settings.MEDIA_URL) :]
