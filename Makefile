@@ -8,8 +8,17 @@ PORT ?= 8000
 BENCH_DB := var/bench.sqlite3
 BENCH_SCALE ?= --phase-updates 500 --innovators 10000 --events 500
 
+URL ?= /
+# `make profile PATH=/storie/` (as the issue wrote it) would clobber the shell's PATH: a PATH
+# with no colon is taken as the URL, and the usual PATH is restored for the recipes.
+ifeq ($(findstring :,$(PATH)),)
+URL := $(PATH)
+override PATH := /usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+endif
+
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-services serve-prod lint format bench bench-http audit clean
+.PHONY: help install run test test-services serve-prod lint format bench bench-http profile audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -55,12 +64,15 @@ bench: $(STAMP) ## Build a large demo database and print SQL queries and render 
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py load_demo_content $(BENCH_SCALE) --no-admin
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench
 
-bench-http: $(STAMP) ## Load-test gunicorn + production settings with wrk: req/s, p50/p99, cached and uncached
+bench-http: $(STAMP) ## wrk against gunicorn + production settings: cached, uncached, bare view, registration rush
 	$(PY) ops/bench_http.py
 
 audit: $(STAMP) ## Lighthouse 12.2.3 (mobile) on every page type in both languages, production settings: four scores per page
 	@mkdir -p var
 	PY=$(PY) $(PY) ops/audit.py
+
+profile: $(STAMP) ## Profile one page in process, production settings, page cache off: make profile URL=/storie/
+	$(PY) ops/bench_http.py profile $(URL)
 
 clean: ## Remove the virtualenv, the local database, media and caches
 	rm -rf $(VENV) var media staticfiles .pytest_cache .ruff_cache

@@ -4,9 +4,11 @@ Wagtail's page URLs allow no dot, so this hands `<page path>/calendario.ics` to 
 view as the page's `calendario.ics/` route (see `EventPage.ics` and `EventIndexPage.feed`).
 """
 
-from django.urls import re_path
+from django.urls import path, re_path
 
 from wagtail import views as wagtail_views
+
+from .seats import seats
 
 
 def serve_calendar(request, path):
@@ -14,5 +16,6 @@ def serve_calendar(request, path):
 
 
 urlpatterns = [
+    path("api/posti.json", seats, name="courses_seats"),
     re_path(r"^((?:[\w\-]+/)+)calendario\.ics$", serve_calendar, name="courses_calendar"),
 ]

@@ -16,15 +16,25 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portale")
 
     def ready(self):
-        from wagtail.signals import post_page_move
+        from wagtail.signals import (
+            page_published,
+            page_unpublished,
+            post_page_move,
+            published,
+            unpublished,
+        )
 
-        from portal.cache import renew_on_content_change
+        from portal.cache import renew_on_content_change, renew_on_publication_change
 
         post_migrate.connect(create_cache_table, sender=self)
-        for signal in (post_save, post_delete, post_page_move):
+        for signal in (post_save, post_delete):
             signal.connect(renew_on_content_change, dispatch_uid=f"portal-content-{id(signal)}")
+        for signal in (page_published, page_unpublished, published, unpublished, post_page_move):
+            signal.connect(renew_on_publication_change, dispatch_uid=f"portal-pub-{id(signal)}")
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-            from portal.frontend_cache import purge_on_content_change
+            from portal.frontend_cache import purge_on_content_change, purge_on_publication_change
 
-            for signal in (post_save, post_delete, post_page_move):
+            for signal in (post_save, post_delete):
                 signal.connect(purge_on_content_change, dispatch_uid=f"portal-cdn-{id(signal)}")
+            for signal in (page_unpublished, unpublished, post_page_move):
+                signal.connect(purge_on_publication_change, dispatch_uid=f"portal-cdn-{id(signal)}")

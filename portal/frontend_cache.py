@@ -2,7 +2,7 @@
 
 Wagtail purges a page's own URLs when it is published or unpublished. A page also shows on
 listings, the home page, the menus, and snippets (innovators, sectors, phases) show on many
-pages, so any content change the content version tracks (`portal.cache`) purges every live
+pages, so any change that renews the content version (`portal.cache`) purges every live
 page and the open-data URLs, once per transaction, after it commits. Same rule as our own
 page cache: simple, and never stale.
 """
@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 
 from wagtail.models import Page
 
-from portal.cache import CONTENT_APPS, IGNORED_MODELS
+from portal.cache import changes_public_content
 
 logger = logging.getLogger(__name__)
 OPEN_DATA_URL_NAMES = ("innovators_geojson", "innovators_csv")
@@ -38,12 +38,21 @@ def purge_site() -> None:
         logger.exception("Frontend cache purge failed")
 
 
-def purge_on_content_change(sender, **kwargs) -> None:
+def purge_on_content_change(
+    sender, instance=None, created=False, update_fields=None, **kwargs
+) -> None:
     if sender.__module__ == "__fake__":
         return
-    meta = sender._meta
-    if meta.app_label not in CONTENT_APPS or meta.model_name in IGNORED_MODELS:
+    if not changes_public_content(sender, instance, created, update_fields):
         return
+    purge_after_commit()
+
+
+def purge_on_publication_change(sender, **kwargs) -> None:
+    purge_after_commit()
+
+
+def purge_after_commit() -> None:
     if any(entry[1] is purge_site for entry in connection.run_on_commit):
         return  # already due when this transaction commits
     transaction.on_commit(purge_site, robust=True)

@@ -1,22 +1,26 @@
-"""The site's own middleware: full-page cache for anonymous readers, security headers, and the
-rate limit on the admin login.
+"""The site's own middleware: full-page cache for anonymous readers, security headers, the
+request-size cap, and the rate limits on the admin login and password reset.
 
-Order in `settings.MIDDLEWARE` matters (outermost first): the header middlewares sit above the
-page cache so that a page served from the cache gets the same headers as a fresh one.
+Order in `settings.MIDDLEWARE` matters (outermost first): the page cache is first, and stores
+responses with the headers every middleware below it set, so a page served from the cache gets
+the same headers as a fresh one.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from csp.middleware import CSPMiddleware
 from django_ratelimit.core import is_ratelimited
 
-from portal.cache import content_version
+from portal.cache import CONTENT_VERSION_KEY, content_version, request_scope
+from portal.forms.images import file_size
+from portal.forms.limits import address_key, too_many_requests
 
 PAGE_CACHE_PREFIX = "portal:page"
 # Content types whose readers poll: cacheable by browsers and shared caches for a while.
@@ -34,12 +38,16 @@ def _setting(name, default):
 class PageCacheMiddleware:
     """Whole responses for anonymous GET requests, from the shared cache.
 
-    The key holds the site-wide content version (`portal.cache`): any publish, unpublish, move,
-    delete or snippet change renews it, so every server process stops serving the old pages at
-    once, without listing which URLs a change affects. A request is served and stored only if
-    it carries no session or messages cookie (a logged-in editor, a reader with a message
-    waiting or past a password-protected page); a response is stored only if it is a plain 200
-    that set no cookie, used no CSRF token (forms) and did not ask not to be cached.
+    Outermost in `settings.MIDDLEWARE`: a hit is one cache round trip (`get_many` of the
+    content version and the page, one query with the database cache, none with Redis) and
+    nothing else; the stored response carries every header the middlewares below set, and a
+    matching `If-None-Match` gets a 304. An entry is valid only under the content version it
+    was stored with (`portal.cache`): any publish, unpublish, move, delete or snippet change
+    renews the version, so every server process stops serving the old pages at once, without
+    listing which URLs a change affects. A request is served and stored only if it carries no
+    session or messages cookie (a logged-in editor, a reader with a message waiting or past a
+    password-protected page); a response is stored only if it is a plain 200 that set no
+    cookie, used no CSRF token (forms) and did not ask not to be cached.
     """
 
     def __init__(self, get_response):
@@ -48,19 +56,32 @@ class PageCacheMiddleware:
     def __call__(self, request):
         public = self._cacheable_request(request)
         enabled = public and _setting("PAGE_CACHE_ENABLED", True)
+        version = None
         if enabled:
             cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
             key = self._key(request)
-            response = cache.get(key)
-            if response is not None:
-                response["X-Page-Cache"] = "hit"
-                return response
-        response = self.get_response(request)
-        public = public and self._cacheable_response(request, response)
-        self._headers(request, response, public=public)
-        if enabled and public:
-            cache.set(key, response, _setting("PAGE_CACHE_SECONDS", 600))
-            response["X-Page-Cache"] = "miss"
+            found = cache.get_many([CONTENT_VERSION_KEY, key])
+            version = found.get(CONTENT_VERSION_KEY)
+            stored = found.get(key)
+            if version is not None and stored is not None and stored[0] == version:
+                return self._hit(request, stored[1])
+        with request_scope(version):
+            response = self.get_response(request)
+            public = public and self._cacheable_response(request, response)
+            self._headers(request, response, public=public)
+            if enabled and public:
+                cache.set(key, (content_version(), response), _setting("PAGE_CACHE_SECONDS", 600))
+                response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _hit(request, response):
+        conditional = get_conditional_response(
+            request, etag=response.get("ETag"), response=response
+        )
+        if conditional is not response:
+            return conditional
+        response["X-Page-Cache"] = "hit"
         return response
 
     @staticmethod
@@ -79,8 +100,8 @@ class PageCacheMiddleware:
         scheme = "https" if request.is_secure() else "http"
         url = f"{scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode()).hexdigest()
-        # HEAD shares GET's entry: the server drops the body.
-        return f"{PAGE_CACHE_PREFIX}:{content_version()}:{digest}"
+        # HEAD shares GET's entry: the server drops the body. The entry holds its version.
+        return f"{PAGE_CACHE_PREFIX}:{digest}"
 
     @staticmethod
     def _cacheable_response(request, response) -> bool:
@@ -149,27 +170,62 @@ class SecurityHeadersMiddleware:
         return response
 
 
-class AdminLoginRateLimitMiddleware:
-    """Limit POSTs to the Wagtail admin's login form per client IP and per username."""
+class RequestSizeLimitMiddleware:
+    """Refuse a body larger than `REQUEST_MAX_BYTES` (`ADMIN_REQUEST_MAX_BYTES` under /admin/)
+    from its Content-Length, before anything reads it: a 413 page, not a 200 MB upload read in
+    full and refused afterwards. (Django reads no body without a Content-Length.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.path_info == "/admin/login/":
-            rate = _setting("ADMIN_LOGIN_RATE", "10/m")
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        admin = request.path_info.startswith("/admin/")
+        limit = _setting(
+            "ADMIN_REQUEST_MAX_BYTES" if admin else "REQUEST_MAX_BYTES", 20 * 1024 * 1024
+        )
+        if length > limit:
+            language = translation.get_language_from_path(request.path_info)
+            with translation.override(language or settings.LANGUAGE_CODE):
+                return render(request, "413.html", {"max_size": file_size(limit)}, status=413)
+        return self.get_response(request)
+
+
+class AdminRateLimitMiddleware:
+    """Limit POSTs to the Wagtail admin's login form (per client address and per username) and
+    to its password reset form (per address and per e-mail: every POST there sends a mail).
+    Over the limit: the 429 page, nothing else done."""
+
+    LIMITS = {
+        "/admin/login/": ("admin.login", "ADMIN_LOGIN_RATE", "10/m", "post:username"),
+        "/admin/password_reset/": (
+            "admin.password_reset",
+            "ADMIN_PASSWORD_RESET_RATE",
+            "5/h",
+            "post:email",
+        ),
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = self.LIMITS.get(request.path_info) if request.method == "POST" else None
+        if limit:
+            group, setting, default, field_key = limit
+            rate = _setting(setting, default)
             limited = [
                 is_ratelimited(
-                    request, group="admin.login", key=key, rate=rate, method="POST", increment=True
+                    request, group=group, key=key, rate=rate, method="POST", increment=True
                 )
-                for key in ("ip", "post:username")
+                for key in (address_key, field_key)
             ]
             if any(limited):
-                response = HttpResponse(
-                    _("Troppi tentativi di accesso: riprova tra qualche minuto."),
-                    status=429,
-                    content_type="text/plain; charset=utf-8",
-                )
-                response["Retry-After"] = "60"
-                return response
+                with translation.override(settings.LANGUAGE_CODE):
+                    return too_many_requests(
+                        request, _("Troppi tentativi da questa connessione: riprova più tardi.")
+                    )
         return self.get_response(request)

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import sitemap, views
+from portal import routing, sitemap, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,8 +22,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.urls import re_path
-
     from portal.media import serve_media
 
     # Uploads, never served as a page (see portal.media); a proxy or S3 does it in production.
@@ -37,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("cerca/", views.search, name="search"),
     # /formazione/calendario.ics and each event's calendario.ics (Wagtail's URLs allow no dot)
     path("", include("courses.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its page view with the route cached (portal.routing)
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

@@ -38,7 +38,10 @@ class Registration(index.Indexed, models.Model):
     """A person's registration to a course or a co-creation session.
 
     Seats are allocated by `courses.services.register`, never by saving this model directly.
+    A registration renews no cached page: seats left are served live (`courses.views.seats`).
     """
+
+    renews_content_version = False
 
     event = models.ForeignKey(
         "wagtailcore.Page",

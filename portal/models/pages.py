@@ -75,3 +75,8 @@ class BasePage(SEOMixin, Page):
     @property
     def meta_description(self) -> str:
         return self.search_description or self.intro
+
+    def get_view_restrictions(self):
+        """The restrictions read when the route was cached (`portal.routing`), else a query."""
+        cached = self.__dict__.get("_portal_view_restrictions")
+        return cached if cached is not None else super().get_view_restrictions()

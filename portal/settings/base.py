@@ -67,18 +67,20 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
-# Outermost first. The header middlewares sit above whitenoise and the page cache, so static
-# files and cached pages get the same headers as fresh responses (see portal/middleware.py).
+# Outermost first. The page cache comes first: a hit is one cache read and nothing else, and
+# it stores responses with every header the middlewares below set (see portal/middleware.py).
+# The header middlewares sit above whitenoise, so static files get them too.
 MIDDLEWARE = [
+    "portal.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.RequestSizeLimitMiddleware",
     "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "portal.middleware.PageCacheMiddleware",
-    "portal.middleware.AdminLoginRateLimitMiddleware",
+    "portal.middleware.AdminRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,6 +151,14 @@ else:
             "LOCATION": "portal_cache",
         }
     }
+
+# Template fragments and listing data keyed on the content version (portal.cache): a memory
+# cache per process, since a new version means new keys and a stale entry is never read again.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
 
 # Wagtail looks renditions up in their own cache on every image tag: a per-process memory cache
 # keeps those look-ups off the shared cache (a rendition never changes once made).
@@ -288,6 +298,7 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/admin/",
+    "/api/posti.json",  # seats left, live (courses.seats)
     "/documents/",
     "/healthz",
     "/media/",
@@ -334,6 +345,7 @@ if WAGTAILFRONTENDCACHE:
 # Rate limits (django-ratelimit, in the shared cache). Behind a proxy, the client's address is
 # in a header: RATELIMIT_IP_META_KEY names it (e.g. HTTP_X_REAL_IP).
 ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "10/m")
+ADMIN_PASSWORD_RESET_RATE = os.environ.get("ADMIN_PASSWORD_RESET_RATE", "5/h")
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 
@@ -342,6 +354,19 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Request sizes (portal.middleware.RequestSizeLimitMiddleware, portal.forms): a file sent
+# through a public form is at most PUBLIC_UPLOAD_MAX_BYTES; a public request (three story
+# photos and their text) at most REQUEST_MAX_BYTES; the admin (image and document uploads)
+# ADMIN_REQUEST_MAX_BYTES. Bodies over the cap are refused from their Content-Length, unread.
+MB = 1024 * 1024
+PUBLIC_UPLOAD_MAX_BYTES = int(os.environ.get("PUBLIC_UPLOAD_MAX_MB", "5")) * MB
+REQUEST_MAX_BYTES = 3 * PUBLIC_UPLOAD_MAX_BYTES + MB
+ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_MB", "64")) * MB
+# Form fields other than files (the admin's StreamField JSON): at most this much in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * MB
+# Uploads larger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * MB
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pistoia2030"

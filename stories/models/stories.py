@@ -127,14 +127,20 @@ class StoryIndexPage(FeedRoutesMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         options = self.filter_options()
         filters = StoryFilters.from_query(request.GET, options)
-        featured = None if filters.active else self.featured
+        featured, submission_page = cached_for_content(
+            f"story-index-head:{self.pk}",
+            lambda: (self.featured, StorySubmissionPage.objects.live().child_of(self).first()),
+        )
+        featured = None if filters.active else featured
         stories = filters.apply(self.stories())
         if featured:
             stories = stories.exclude(pk=featured.pk)
-        results = paginate(request, stories)
+        results = paginate(
+            request, stories, cache_key=f"stories:{self.pk}:{filters.canonical_query()}"
+        )
         context.update(
             options,
-            submission_page=StorySubmissionPage.objects.live().child_of(self).first(),
+            submission_page=submission_page,
             filters=filters,
             featured=featured if results.number == 1 else None,
             stories=results,
@@ -271,16 +277,31 @@ class StoryPage(ArticlePage):
                 ),
             )
 
-    def get_context(self, request, *args, **kwargs):
+    def _reading_extras(self) -> dict:
+        """What the page shows around its own fields: tags, innovators, related stories."""
         self.prefetch_relations()
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            story_index=StoryIndexPage.objects.parent_of(self).first(),
-            share_url=self.get_full_url(request),
-            related_stories=self.related_stories(),
-            directory_path=innovator_queries.directory_path(translation.get_language())
+        return {
+            "tag_list": self.tag_list,
+            "innovators": self.innovators,
+            "story_index": StoryIndexPage.objects.parent_of(self).first(),
+            "related_stories": self.related_stories(),
+            "directory_path": innovator_queries.directory_path(translation.get_language())
             if self.innovators
             else None,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        if getattr(request, "is_preview", False) or not self.live:
+            extras = self._reading_extras()
+        else:  # the published story: its extras change only with content
+            extras = cached_for_content(f"story-extras:{self.pk}", self._reading_extras)
+            self.__dict__.update(tag_list=extras["tag_list"], innovators=extras["innovators"])
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            story_index=extras["story_index"],
+            share_url=self.get_full_url(request),
+            related_stories=extras["related_stories"],
+            directory_path=extras["directory_path"],
         )
         return context
 

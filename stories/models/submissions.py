@@ -49,6 +49,8 @@ class SubmissionStatus(models.TextChoices):
 class StorySubmission(models.Model):
     """What a sender wrote through the public form, kept even if the draft story is deleted."""
 
+    renews_content_version = False  # private: only the story, once published, is public
+
     created_at = models.DateTimeField(_("ricevuta il"), auto_now_add=True, db_index=True)
     status = models.CharField(
         _("stato"),

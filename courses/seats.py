@@ -1,0 +1,67 @@
+"""Seats left, served live: `/api/posti.json?eventi=12,15` → `{"12": {"left": 3, "label": …}}`.
+
+Cached pages (listings, the home page, an event whose registrations are closed) carry the seats
+left when they were rendered; `courses/seats.js` replaces them with these figures, so a
+registration renews no cached page (`Registration.renews_content_version`) and readers still
+see the seats of the moment. One query whatever the number of events; browsers and shared
+caches may keep the answer a few seconds (`SEATS_MAX_AGE`).
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext, ngettext
+
+from .models.events import EventPage
+from .models.registrations import RegistrationStatus
+
+MAX_EVENTS = 50
+SEATS_MAX_AGE = 5
+
+
+def seats_label(left: int) -> str:
+    if left <= 0:
+        return gettext("Posti esauriti: lista d'attesa")
+    return ngettext("%(seats)s posto disponibile", "%(seats)s posti disponibili", left) % {
+        "seats": left
+    }
+
+
+def seats_left(ids) -> dict[int, int]:
+    """Seats left of the live public events among `ids`: one query per event model."""
+    left = {}
+    if not ids:
+        return left
+    confirmed = Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
+    for model in apps.get_models():
+        if issubclass(model, EventPage):
+            rows = (
+                model.objects.live()
+                .public()
+                .filter(pk__in=ids)
+                .annotate(confirmed_total=confirmed)
+                .values_list("pk", "capacity", "confirmed_total")
+            )
+            left.update({pk: max(capacity - total, 0) for pk, capacity, total in rows})
+    return left
+
+
+def seats(request):
+    parts = request.GET.get("eventi", "").split(",")[:MAX_EVENTS]
+    ids = {int(part) for part in parts if part.isascii() and part.isdigit() and len(part) < 19}
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        data = {
+            str(pk): {"left": left, "full": left == 0, "label": seats_label(left)}
+            for pk, left in seats_left(ids).items()
+        }
+    response = JsonResponse(data)
+    patch_cache_control(
+        response, public=True, max_age=getattr(settings, "SEATS_MAX_AGE", SEATS_MAX_AGE)
+    )
+    return response

@@ -1,0 +1,36 @@
+"""Wagtail's page serving with the route cached until the next content change.
+
+Routing a URL to its page costs Wagtail about ten queries on every request (the site, the
+locale, the root and each page along the path, the specific page, the view restrictions of
+the page and its ancestors). Which page a URL names changes only with content (a publish,
+unpublish, move or delete), so the route, with the page's view restrictions, is cached per
+process under the content version (`portal.cache.cached_for_content`) and handed to Wagtail
+through the attribute its `route_for_request` memoises on the request. Wagtail then serves as
+usual: its view-restriction hook still runs on every request, on the cached restrictions.
+"""
+
+from wagtail import views as wagtail_views
+from wagtail.models import Page
+
+from portal.cache import cached_for_content
+
+VIEW_RESTRICTIONS_ATTR = "_portal_view_restrictions"
+
+
+def _route(request, path):
+    route = Page.route_for_request(request, path)
+    if route is None:
+        return None  # not cached: a 404 costs its routing each time, as before
+    page = route[0]
+    # Read now, so that the cached page answers its view restrictions without a query.
+    page.__dict__[VIEW_RESTRICTIONS_ATTR] = list(page.get_view_restrictions())
+    return route
+
+
+def serve(request, path):
+    if request.method in ("GET", "HEAD"):
+        key = f"route:{request.get_host()}:{path}"
+        route = cached_for_content(key, lambda: _route(request, path))
+        if route is not None:
+            request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
