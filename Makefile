@@ -18,7 +18,7 @@ export PATH
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-services serve-prod lint format bench bench-http profile clean
+.PHONY: help install run test test-services serve-prod lint format bench bench-http profile audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -66,6 +66,10 @@ bench: $(STAMP) ## Build a large demo database and print SQL queries and render 
 
 bench-http: $(STAMP) ## wrk against gunicorn + production settings: cached, uncached, bare view, registration rush
 	$(PY) ops/bench_http.py
+
+audit: $(STAMP) ## Lighthouse 12.2.3 (mobile) on every page type in both languages, production settings: four scores per page
+	@mkdir -p var
+	PY=$(PY) $(PY) ops/audit.py
 
 profile: $(STAMP) ## Profile one page in process, production settings, page cache off: make profile URL=/storie/
 	$(PY) ops/bench_http.py profile $(URL)

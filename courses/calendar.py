@@ -126,7 +126,7 @@ class MonthCalendar:
     def title(self) -> str:
         from django.utils.formats import date_format
 
-        return date_format(self.first_day, "F Y")
+        return date_format(self.first_day, "YEAR_MONTH_FORMAT")
 
     def _days_of(self, event):
         meetings = list(event.meetings.all())

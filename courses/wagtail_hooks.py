@@ -92,3 +92,10 @@ def register_checkin_menu_item():
     return CheckInMenuItem(
         _("Check-in eventi"), reverse("courses_checkin"), icon_name="tick", order=251
     )
+
+
+@hooks.register("register_search_provider")
+def register_search_provider():
+    from courses.search import provider
+
+    return provider()

@@ -26,9 +26,8 @@ from wagtail.models import Page
 from innovators.filters import InnovatorFilters
 from innovators.models.innovators import Innovator
 from innovators.models.reference import Municipality, Sector
-from portal.images import prefetch_image
+from portal.images import LOGO_RENDITIONS, prefetch_image
 
-LOGO_RENDITION = "max-320x160|format-webp"
 SYNERGY_LIMIT = 6
 
 # What the map's popups and the list need; the GeoJSON keeps only these.
@@ -100,7 +99,7 @@ def directory_cards(filters: InnovatorFilters, language_code: str):
     return (
         filters.apply(members, language_code)
         .select_related("sector", "municipality")
-        .prefetch_related(prefetch_image("logo", LOGO_RENDITION))
+        .prefetch_related(prefetch_image("logo", *LOGO_RENDITIONS))
         .defer("description")
     )
 
@@ -114,7 +113,7 @@ def recent_club_members(language_code: str, limit: int = 3, with_logos: bool = T
         .defer("description")
     )
     if with_logos:
-        members = members.prefetch_related(prefetch_image("logo", LOGO_RENDITION))
+        members = members.prefetch_related(prefetch_image("logo", *LOGO_RENDITIONS))
     return list(members.order_by("-joined_on", "-pk")[:limit])
 
 
@@ -141,7 +140,7 @@ def profile(slug: str, language_code: str) -> Innovator | None:
         published_innovators(language_code)
         .filter(slug=slug)
         .select_related("sector", "municipality", "logo")
-        .prefetch_related("tagged_items__tag", prefetch_image("logo", LOGO_RENDITION))
+        .prefetch_related("tagged_items__tag", prefetch_image("logo", *LOGO_RENDITIONS))
         .first()
     )
 
@@ -175,7 +174,7 @@ def synergies(innovator: Innovator, language_code: str, limit: int = SYNERGY_LIM
         order.append("distance2")
     return list(
         candidates.select_related("sector", "municipality")
-        .prefetch_related(prefetch_image("logo", LOGO_RENDITION))
+        .prefetch_related(prefetch_image("logo", *LOGO_RENDITIONS))
         .defer("description")
         .order_by(*order, "name")[:limit]
     )

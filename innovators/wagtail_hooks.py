@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
@@ -110,3 +111,10 @@ class InnovatorsGroup(SnippetViewSetGroup):
 
 
 register_snippet(InnovatorsGroup)
+
+
+@hooks.register("register_search_provider")
+def register_search_provider():
+    from innovators.search import provider
+
+    return provider()

@@ -56,3 +56,11 @@ class _Counted:
 
     def count(self) -> int:
         return self.total
+
+
+def page_or_404(request, paginator: Paginator):
+    """The page of `paginator` named by `?page=` (the first when none): out of range is a 404."""
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404(str(error)) from error

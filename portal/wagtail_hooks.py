@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from portal import admin_views
+from portal.search import pages_provider
 
 # Wagtail's own help items that open wagtail.org / guide.wagtail.org (English, outside hosts).
 OUTSIDE_HELP_ITEMS = ("whats-new-in-wagtail-", "editor-guide")
@@ -38,3 +39,6 @@ def drop_outside_help_items(request, menu_items):
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+hooks.register("register_search_provider", pages_provider)

@@ -1,6 +1,8 @@
 """The innovator: a snippet that editors curate and the map, the directory and exports read."""
 
 import datetime
+import html
+import re
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -41,6 +43,14 @@ from innovators.permissions import CONTACT_PERMISSION
 from portal.blocks import RICH_TEXT_FEATURES
 
 SHORT_DESCRIPTION_MAX_LENGTH = 280
+_FIRST_PARAGRAPH = re.compile(r"\s*<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
+
+
+def _plain(fragment: str) -> str:
+    """Text of an HTML fragment with its whitespace collapsed, for comparing paragraphs."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment or "")).split())
+
+
 # Slugs that name a route of the directory page, so no profile can take them.
 RESERVED_SLUGS = {"aderisci"}
 
@@ -289,6 +299,16 @@ class Innovator(
         if self.latitude is None or self.longitude is None:
             return None
         return Point(lat=self.latitude, lng=self.longitude)
+
+    @cached_property
+    def description_body(self) -> str:
+        """The rich description without a first paragraph that repeats the short description,
+        which the profile already shows as its lead."""
+        text = (self.description or "").strip()
+        first = _FIRST_PARAGRAPH.match(text)
+        if first and _plain(first.group(1)) == _plain(self.short_description):
+            return text[first.end() :].strip()
+        return text
 
     @cached_property
     def tag_list(self):

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
@@ -13,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from innovators import queries
 from innovators.filters import InnovatorFilters
 from innovators.join import join_request
+from innovators.municipalities import MUNICIPALITIES
 from portal.models import BasePage
 from portal.pagination import paginate
 
@@ -20,13 +22,29 @@ MAP_LIST_PAGE_SIZE = 50
 
 
 def map_settings(**overrides) -> dict:
-    """What the map script needs: tile server, attribution, centre and zoom."""
+    """What the map script needs: tile server, attribution, centre and zoom, the comuni drawn
+    when the tiles cannot be loaded, and its messages in the reader's language."""
     centre = settings.GEO_WIDGET_DEFAULT_LOCATION
     return {
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "center": [centre["lat"], centre["lng"]],
         "zoom": settings.GEO_WIDGET_ZOOM,
+        "comuni": [[name, lat, lng] for _code, name, lat, lng in MUNICIPALITIES],
+        "messages": {
+            "tilesFailed": gettext(
+                "Lo sfondo della mappa non è disponibile: i punti sono mostrati sui comuni della "
+                "provincia. L'elenco qui sotto riporta gli stessi risultati."
+            ),
+            "pointsFailed": gettext(
+                "Non è stato possibile caricare i punti della mappa: riprova più tardi o usa "
+                "l'elenco qui sotto."
+            ),
+            "listFailed": gettext("L'elenco non si è aggiornato: ricarica la pagina per vederlo."),
+            "closePopup": gettext("Chiudi"),
+            "zoomIn": gettext("Ingrandisci"),
+            "zoomOut": gettext("Riduci"),
+        },
         **overrides,
     }
 

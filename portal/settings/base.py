@@ -188,6 +188,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
+# Dates and numbers per language (portal/formats/<lang>/formats.py): templates use the names.
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -265,7 +267,12 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", _origin(MAP_TILE_URL), *([MEDIA_HOST] if MEDIA_HOST else [])],
+        "img-src": [
+            SELF,
+            "data:",
+            *([_origin(MAP_TILE_URL)] if MAP_TILE_URL else []),
+            *([MEDIA_HOST] if MEDIA_HOST else []),
+        ],
         "font-src": [SELF],
         "connect-src": [SELF],
         # Embedded videos from the StreamField's embed block.

@@ -39,7 +39,8 @@ def main_navigation(context):
         }
         for child in children
     ]
-    return {"items": items, "request": request}
+    current_item = next((item["page"] for item in items if item["aria_current"]), None)
+    return {"items": items, "current_item": current_item, "request": request}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from innovators import queries as innovator_queries
 from portal.cache import cached_for_content
-from portal.images import CARD_RENDITION, prefetch_image
+from portal.images import CARD_RENDITIONS, HERO_RENDITIONS, prefetch_image
 from portal.models import BasePage
 from portal.pagination import paginate
 from stories.filters import StoryFilters
@@ -27,7 +27,6 @@ from .submissions import StorySubmissionPage
 
 RELATED_LIMIT = 3
 FILTER_TAG_LIMIT = 40
-HERO_RENDITIONS = ("fill-1280x720|format-webp",)
 
 
 class StoryIndexPage(FeedRoutesMixin, BasePage):
@@ -99,7 +98,7 @@ class StoryIndexPage(FeedRoutesMixin, BasePage):
         stories = list(
             self.live_stories.filter(Q(pk__in=newest) | Q(pk=self.featured_story_id or 0))
             .select_related("phase")
-            .prefetch_related(prefetch_image("image", CARD_RENDITION, *HERO_RENDITIONS))
+            .prefetch_related(prefetch_image("image", *CARD_RENDITIONS, *HERO_RENDITIONS))
             .defer_streamfields()
             .order_by("-date", "-pk")
         )

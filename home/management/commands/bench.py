@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from courses.models import CoursePage, SessionPage
+from home.pageweight import budget_kb, page_weight
 from stories.models import PhaseUpdatePage, StoryPage
 
 HOME_QUERY_BUDGET = 15
@@ -95,11 +96,42 @@ class Command(BaseCommand):
             "--requests", type=int, default=50, help="Richieste misurate per pagina."
         )
         parser.add_argument("--warmup", type=int, default=3, help="Richieste di riscaldamento.")
+        parser.add_argument(
+            "--weight-only", action="store_true", help="Solo il peso delle pagine a 375 px."
+        )
 
     def handle(self, *args, **options):
         # Measure as production runs: no debug templates, no query log kept in memory.
         with override_settings(DEBUG=False):
-            self.measure(options)
+            if not options["weight_only"]:
+                self.measure(options)
+            self.weigh()
+
+    def weigh(self):
+        """Bytes a 375 px phone fetches per page type: HTML, CSS, JS and images."""
+        client = Client(SERVER_NAME="localhost")
+        self.stdout.write(
+            f"\n{'Peso a 375 px (kB)':32} {'HTML':>6} {'CSS':>6} {'JS':>6} {'img':>6} "
+            f"{'lazy':>6} {'totale':>7} {'budget':>6}  esito"
+        )
+        over = []
+        for label, url, _budget in bench_targets():
+            response = client.get(url)
+            if "text/html" not in response.get("Content-Type", ""):
+                continue
+            kb = {key: value / 1024 for key, value in page_weight(response.content).items()}
+            total, budget = sum(kb.values()), budget_kb(url)
+            verdict = "ok" if total <= budget else "OLTRE"
+            if verdict != "ok":
+                over.append(label)
+            self.stdout.write(
+                f"{label[:32]:32} {kb['html']:>6.0f} {kb['css']:>6.0f} {kb['js']:>6.0f} "
+                f"{kb['images']:>6.0f} {kb['lazy']:>6.0f} {total:>7.0f} {budget:>6}  {verdict}"
+            )
+        if over:
+            self.stdout.write(self.style.ERROR(f"Oltre il budget di peso: {', '.join(over)}"))
+        else:
+            self.stdout.write(self.style.SUCCESS("Tutte le pagine entro il budget di peso."))
 
     def measure(self, options):
         client = Client(SERVER_NAME="localhost")
