@@ -1,7 +1,5 @@
 """Fixtures for the innovators: the map and club pages, sectors and a few innovators."""
 
-from django.core.cache import cache
-
 import pytest
 
 from innovators.factories import (
@@ -11,14 +9,6 @@ from innovators.factories import (
     SectorFactory,
 )
 from innovators.models import Municipality
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    """Rate limits live in the cache: each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
