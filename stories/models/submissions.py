@@ -1,6 +1,5 @@
 """The public "tell your story" form page and the records of what senders wrote."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -94,11 +93,3 @@ class StorySubmission(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.name})"
-
-    @property
-    def admin_url(self) -> str:
-        from django.urls import reverse
-
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "storysubmission:edit", args=[self.pk]
-        )
