@@ -25,7 +25,7 @@ def run_manage(*args, env=None):
         env=environment,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,  # a loaded 2-core machine needs minutes for a full migrate
     )
 
 
