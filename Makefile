@@ -7,6 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_DB := var/bench.sqlite3
 BENCH_SCALE ?= --phase-updates 500 --innovators 10000 --events 500
+# `make test` runs the suite in parallel (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= 2
 
 URL ?= /
 # `make profile PATH=/storie/` (as the issue wrote it) would clobber the shell's PATH: a PATH
@@ -40,8 +42,8 @@ run: $(STAMP) ## Set up the demo site (idempotent) and serve it on http://127.0.
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP) ## Run the whole test suite (browser tests skip when Chromium is missing)
-	$(PY) -m pytest
+test: $(STAMP) ## Run the whole test suite on $(TEST_WORKERS) workers (browser tests skip when Chromium is missing)
+	$(PY) -m pytest -n $(TEST_WORKERS) --durations=15
 
 test-services: $(STAMP) ## Run the whole suite on real PostgreSQL and Redis (installed when missing, started in a temp folder)
 	PY=$(PY) ops/test-services.sh
@@ -49,9 +51,11 @@ test-services: $(STAMP) ## Run the whole suite on real PostgreSQL and Redis (ins
 serve-prod: $(STAMP) ## Serve the production settings with gunicorn on http://127.0.0.1:8061 (embedded default)
 	PY=$(PY) ops/serve-prod.sh
 
-lint: $(STAMP) ## Check lint and formatting with ruff
+lint: $(STAMP) ## Check lint and formatting (ruff), the system checks and that no migration is missing
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 format: $(STAMP) ## Fix lint and format the code with ruff
 	$(PY) -m ruff check --fix .

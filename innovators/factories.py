@@ -18,23 +18,6 @@ from innovators.models import (
     Municipality,
     Sector,
 )
-from innovators.municipalities import MUNICIPALITIES
-
-
-class MunicipalityFactory(DjangoModelFactory):
-    """One of the real comuni (loaded by migration): returns the existing row."""
-
-    istat_code = factory.Iterator([code for code, *_ in MUNICIPALITIES])
-    name = factory.LazyAttribute(
-        lambda m: next(name for code, name, *_ in MUNICIPALITIES if code == m.istat_code)
-    )
-    slug = factory.LazyAttribute(lambda m: slugify(m.name))
-    latitude = 43.9335
-    longitude = 10.9173
-
-    class Meta:
-        model = Municipality
-        django_get_or_create = ("istat_code",)
 
 
 class SectorFactory(DjangoModelFactory):

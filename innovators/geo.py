@@ -5,7 +5,6 @@ model keeps a copy as two floats so listings and exports read coordinates withou
 """
 
 import json
-import math
 import re
 from dataclasses import dataclass
 
@@ -41,14 +40,6 @@ class Point:
 
     def in_province(self) -> bool:
         return BBOX_SOUTH <= self.lat <= BBOX_NORTH and BBOX_WEST <= self.lng <= BBOX_EAST
-
-    def distance_km(self, other: "Point") -> float:
-        """Great-circle distance (haversine)."""
-        lat1, lat2 = math.radians(self.lat), math.radians(other.lat)
-        dlat = lat2 - lat1
-        dlng = math.radians(other.lng - self.lng)
-        a = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlng / 2) ** 2
-        return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def parse_point(value: str) -> Point | None:

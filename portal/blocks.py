@@ -5,6 +5,7 @@ Each block has an icon for the editor and its own template in
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -43,6 +44,12 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Immagine")
         template = "components/streamfield/image_block.html"
+
+    def bulk_to_python(self, values):
+        """The images of a whole stream with their renditions: one query, not one per image."""
+        structs = super().bulk_to_python(values)
+        prefetch_related_objects([s["image"] for s in structs if s["image"]], "renditions")
+        return structs
 
 
 class QuoteBlock(blocks.StructBlock):

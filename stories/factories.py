@@ -89,13 +89,6 @@ class StoryPageFactory(wagtail_factories.PageFactory):
                 self.save()
 
 
-class StoryInnovatorFactory(DjangoModelFactory):
-    story = factory.SubFactory(StoryPageFactory)
-
-    class Meta:
-        model = StoryInnovator
-
-
 class StorySubmissionPageFactory(wagtail_factories.PageFactory):
     title = "Racconta la tua storia"
     slug = "racconta"

@@ -1,6 +1,7 @@
 """Shared fixtures: a site whose root is the home page, the programme and its phases."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Page, Site
@@ -17,6 +18,15 @@ def italian_by_default():
     """Each test starts in Italian: a request to /en/ leaves English active in the thread."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Rate limits, the content version, fragments and cached pages live in the cache: each test
+    starts with an empty one and leaves none behind."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

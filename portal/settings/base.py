@@ -1,7 +1,8 @@
 """Settings shared by every environment.
 
-The environment is read here and nowhere else: each optional service (PostgreSQL, Redis, SMTP)
-is switched on only when its variable is set. `dev`, `test` and `production` adjust the rest.
+Most of the environment is read here (`dev`, `test` and `production` read a few variables too:
+see README.md and .env.example): each optional service (PostgreSQL, Redis, SMTP) is switched on
+only when its variable is set. `dev`, `test` and `production` adjust the rest.
 """
 
 import os
@@ -38,7 +39,6 @@ INSTALLED_APPS = [
     "courses",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

@@ -184,8 +184,3 @@ class PhaseUpdatePage(ArticlePage):
     class Meta:
         verbose_name = _("aggiornamento di fase")
         verbose_name_plural = _("aggiornamenti di fase")
-
-    @cached_property
-    def tag_list(self):
-        """Tags from the prefetched through rows, so cards in a listing make no extra query."""
-        return [item.tag for item in self.tagged_items.all()]

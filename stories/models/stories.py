@@ -219,11 +219,6 @@ class StoryPage(ArticlePage):
         verbose_name_plural = _("storie")
 
     @cached_property
-    def tag_list(self):
-        """Tags from the prefetched through rows, so cards in a listing make no extra query."""
-        return [item.tag for item in self.tagged_items.all()]
-
-    @cached_property
     def innovators(self) -> list:
         """The published innovators of the story, in the reader's language when translated."""
         keys = [link.innovator.translation_key for link in self.innovator_links.all()]

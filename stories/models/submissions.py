@@ -103,11 +103,3 @@ class StorySubmission(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.name})"
-
-    @property
-    def admin_url(self) -> str:
-        from django.urls import reverse
-
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "storysubmission:edit", args=[self.pk]
-        )

@@ -1,18 +1,8 @@
 """Fixtures of the courses tests: the two indexes under the home page and an open course."""
 
-from django.core.cache import cache
-
 import pytest
 
 from courses.factories import CourseIndexPageFactory, CoursePageFactory, SessionIndexPageFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The rate limit counts in the cache: each test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from io import StringIO
 from urllib.parse import urlsplit
 
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -21,10 +20,7 @@ SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/api/", "/documents/")
 
 @pytest.fixture
 def demo(db):
-    cache.clear()
     call_command("load_demo_content", "--no-admin", stdout=StringIO())
-    yield
-    cache.clear()
 
 
 def links(html: BeautifulSoup) -> list[str]:

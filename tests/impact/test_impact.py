@@ -34,13 +34,6 @@ from stories.factories import StoryIndexPageFactory, StoryPageFactory
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def data(home_page, phases):
     vivaismo = SectorFactory(name="Vivaismo", slug="vivaismo")

@@ -1,7 +1,6 @@
 """Fixtures for the innovators: the map and club pages, sectors and a few innovators."""
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
 import pytest
 
@@ -12,14 +11,6 @@ from innovators.factories import (
     SectorFactory,
 )
 from innovators.models import Municipality
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    """Rate limits live in the cache: each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

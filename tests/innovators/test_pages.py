@@ -222,13 +222,13 @@ def query_count(client, url) -> int:
 QUERY_BUDGETS = {"/club/?tag=iot": 20, "/club/scala-0003/": 22, "/mappa/?club=1": 22}
 
 
-def test_query_counts_do_not_grow_from_10_to_1000_innovators(
+def test_query_counts_do_not_grow_from_10_to_60_innovators(
     client, map_page, club_page, sectors, comuni, django_assert_max_num_queries
 ):
     make_innovators(10, sectors["vivaismo"], comuni["pistoia"])
     client.get("/club/")  # warm the site-root cache, as in production
     small = {url: query_count(client, url) for url in QUERY_BUDGETS}
-    make_innovators(990, sectors["vivaismo"], comuni["pistoia"], start=10)
+    make_innovators(50, sectors["vivaismo"], comuni["pistoia"], start=10)  # map list: 2 pages
     large = {url: query_count(client, url) for url in QUERY_BUDGETS}
     assert large == small
     for url, budget in QUERY_BUDGETS.items():

@@ -75,8 +75,12 @@ def test_key_figures_block_lists_value_and_label():
 
 
 def test_quote_escapes_its_text():
-    html = render("quote", {"text": "<script>x</script>", "attribution": "", "role": ""})
-    assert html.find("script") is None
+    value = {"text": "<script>x</script> & co.", "attribution": "<b>Anna</b>", "role": "<i>r</i>"}
+    html = render("quote", value)
+    assert html.find("script") is None and html.find("b") is None and html.find("i") is None
+    # the text is shown, escaped, not dropped
+    assert html.select_one("blockquote p").get_text() == "<script>x</script> & co."
+    assert html.find("figcaption").get_text() == "<b>Anna</b>, <i>r</i>"
 
 
 def test_key_figures_limit(db):

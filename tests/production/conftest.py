@@ -1,7 +1,5 @@
 """A whole public site (every page type and form) for the production tests."""
 
-from django.core.cache import cache
-
 from wagtail.models import Site
 
 import pytest
@@ -30,14 +28,6 @@ from stories.factories import (
 
 JOIN_URL = "/club/aderisci/"
 SUBMISSION_URL = "/storie/racconta/"
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    """Rate limits, the content version and cached pages live in the cache: start from none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,17 +1,10 @@
 """The read-only Wagtail API v2: pages, phases and innovators; never a draft or an e-mail."""
 
-from django.core.cache import cache
-
 import pytest
 
 from courses.factories import CourseIndexPageFactory, CoursePageFactory
 from innovators.factories import ClubDirectoryPageFactory, InnovatorFactory, SectorFactory
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 import json
 import xml.etree.ElementTree as ET
 
-from django.core.cache import cache
-
 from wagtail.models import Locale
 
 import pytest
@@ -22,13 +20,6 @@ from stories.factories import PhaseUpdatePageFactory, StoryIndexPageFactory, Sto
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def head(client, url):

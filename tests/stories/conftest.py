@@ -4,7 +4,6 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 import pytest
 from PIL import Image
@@ -13,14 +12,6 @@ from innovators.factories import InnovatorFactory, SectorFactory
 from innovators.models import Municipality
 from stories.editorial import EDITORS, MODERATORS, attach_editorial_workflow
 from stories.factories import StoryIndexPageFactory, StorySubmissionPageFactory
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    """Rate limits live in the cache: each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,72 @@
+"""The docs that drift: docs/pages.md and .env.example are checked against the code."""
+
+import re
+from pathlib import Path
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, get_page_models
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+PROJECT_APPS = {"portal", "home", "stories", "innovators", "courses"}
+
+
+def page_table() -> dict[str, list[set[str]]]:
+    """The rows of docs/pages.md's table: label → [parents, children, routes, templates]."""
+    rows = {}
+    for line in (BASE_DIR / "docs/pages.md").read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 5 or not re.fullmatch(r"`\w+\.\w+`", cells[0]):
+            continue
+        rows[cells[0].strip("`")] = [set(re.findall(r"`([^`]+)`", cell)) for cell in cells[1:]]
+    return rows
+
+
+def project_pages():
+    return [
+        model
+        for model in get_page_models()
+        if model is not Page and model._meta.app_label in PROJECT_APPS
+    ]
+
+
+def test_pages_doc_lists_every_page_type():
+    documented = set(page_table())
+    assert documented == {model._meta.label for model in project_pages()}
+
+
+@pytest.mark.parametrize("model", project_pages(), ids=lambda model: model._meta.label)
+def test_pages_doc_matches_the_page_rules(model):
+    parents, children, routes, templates = page_table()[model._meta.label]
+    assert parents == {parent._meta.label for parent in model.allowed_parent_page_models()}
+    assert children == {child._meta.label for child in model.allowed_subpage_models()}
+    assert templates == {model.template}
+    declared = set()
+    if issubclass(model, RoutablePageMixin):
+        declared = {str(route.pattern) for route in model.get_resolver().url_patterns} - {""}
+    assert routes == declared
+
+
+def settings_variables() -> set[str]:
+    """Every environment variable that a settings module reads."""
+    pattern = re.compile(
+        r"""(?:os\.environ\.get|os\.environ|env_bool|env_list)\s*[\(\[]\s*["']([A-Z0-9_]+)["']"""
+    )
+    membership = re.compile(r"""["']([A-Z0-9_]+)["']\s+(?:not\s+)?in\s+os\.environ""")
+    names = set()
+    for path in (BASE_DIR / "portal/settings").glob("*.py"):
+        source = path.read_text()
+        names |= set(pattern.findall(source)) | set(membership.findall(source))
+        if "dj_database_url.config(" in source:
+            names.add("DATABASE_URL")  # read by dj-database-url itself
+    return names
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    example = (BASE_DIR / ".env.example").read_text()
+    listed = set(re.findall(r"^#?\s*([A-Z0-9_]+)=", example, flags=re.MULTILINE))
+    variables = settings_variables()
+    assert len(variables) > 30  # the pattern still finds the reads
+    assert variables - listed == set(), "add them to .env.example"
+    assert listed - variables == set(), "no setting reads them"
