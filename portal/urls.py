@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("cerca/", views.search, name="search"),
     # /formazione/calendario.ics and each event's calendario.ics (Wagtail's URLs allow no dot)
     path("", include("courses.urls")),
+    # /newsletter/disiscrizione/<token>/: one-click unsubscribe (RFC 8058), outside the page tree
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
