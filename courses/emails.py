@@ -1,4 +1,5 @@
-"""E-mails to registered people: confirmation (with the .ics), waiting list, promotion, cancellation.
+"""E-mails to registered people: confirmation (with the .ics), waiting list, promotion, reminder,
+cancellation.
 
 Each function takes a registration's id: they run after the transaction that changed it commits.
 """
@@ -53,6 +54,11 @@ def send_registration(registration_id: int) -> None:
 def send_promotion(registration_id: int) -> None:
     """A seat freed up: the first person on the waiting list is now confirmed."""
     _send(registration_id, "courses/emails/promotion_{part}.txt", with_calendar=True)
+
+
+def send_reminder(registration_id: int) -> None:
+    """The day before: when, where, the .ics and the cancel link (see `courses.reminders`)."""
+    _send(registration_id, "courses/emails/reminder_{part}.txt", with_calendar=True)
 
 
 def send_cancellation(registration_id: int) -> None:
