@@ -1,12 +1,15 @@
 """E-mails to registered people: confirmation (with the .ics), waiting list, promotion, reminder,
-cancellation.
+cancellation, and "already registered" (a second registration of the same address).
 
 Each function takes a registration's id: they run after the transaction that changed it commits.
+A failed e-mail is kept and sent again (`portal.notifications.deliver`).
 """
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from portal.notifications import deliver
 
 from .models.registrations import Registration
 
@@ -43,7 +46,7 @@ def _send(registration_id: int, template: str, with_calendar: bool) -> None:
         if with_calendar and registration.is_confirmed:
             ics = build_calendar([context["event"]]).to_ical()
             message.attach(f"{context['event'].slug}.ics", ics, "text/calendar")
-        message.send()
+        deliver(message)
 
 
 def send_registration(registration_id: int) -> None:
@@ -59,6 +62,12 @@ def send_promotion(registration_id: int) -> None:
 def send_reminder(registration_id: int) -> None:
     """The day before: when, where, the .ics and the cancel link (see `courses.reminders`)."""
     _send(registration_id, "courses/emails/reminder_{part}.txt", with_calendar=True)
+
+
+def send_already_registered(registration_id: int | None) -> None:
+    """Someone registered this address again: its owner is told, nothing changes."""
+    if registration_id is not None:
+        _send(registration_id, "courses/emails/already_registered_{part}.txt", with_calendar=False)
 
 
 def send_cancellation(registration_id: int) -> None:

@@ -6,19 +6,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from innovators.models import Innovator
+from portal.forms import PlainTextField, PublicModelForm, SingleLineField
 
 from .models.events import Audience, EventFormat
 from .models.registrations import Registration
 
 
-class RegistrationForm(forms.ModelForm):
-    """Name, e-mail, organisation, needs and consent; `website` is a honeypot for bots."""
+class RegistrationForm(PublicModelForm):
+    """Name, e-mail, organisation, needs and consent (a public form of `portal.forms`).
 
-    website = forms.CharField(
-        label=_("Lascia vuoto questo campo"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    It never says whether the address is already registered: `views.RegistrationView` answers
+    the same way and tells the address's owner by e-mail.
+    """
+
     # A name typed and matched, not a select: the map lists thousands of innovators.
     innovator = forms.CharField(
         label=_("Partecipi per un innovatore della mappa? (facoltativo)"),
@@ -37,6 +37,11 @@ class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["name", "email", "organisation", "innovator", "needs", "consent"]
+        field_classes = {
+            "name": SingleLineField,
+            "organisation": SingleLineField,
+            "needs": PlainTextField,
+        }
         labels = {
             "name": _("Nome e cognome"),
             "email": _("E-mail"),
@@ -67,10 +72,6 @@ class RegistrationForm(forms.ModelForm):
         for name, field in self.fields.items():
             if field.required and name != "consent":
                 field.widget.attrs["required"] = True
-        if self.is_bound:
-            for name in self.errors:
-                if name in self.fields:
-                    self.fields[name].widget.attrs["aria-invalid"] = "true"
 
     def full_clean(self):
         super().full_clean()
@@ -81,19 +82,8 @@ class RegistrationForm(forms.ModelForm):
                 widget.attrs["aria-invalid"] = "true"
                 widget.attrs["aria-describedby"] = f"{self[name].auto_id}-error"
 
-    def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
-
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if self.event and self.event.registrations.active().filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _(
-                    "Questo indirizzo è già iscritto all'evento: controlla la tua e-mail di conferma."
-                ),
-                code="duplicate",
-            )
-        return email
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_innovator(self) -> Innovator | None:
         name = " ".join(self.cleaned_data["innovator"].split())
@@ -112,11 +102,6 @@ class RegistrationForm(forms.ModelForm):
                 params={"name": name},
             )
         return match
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(_("Invio non valido."), code="honeypot")
-        return ""
 
 
 class EventFilterForm(forms.Form):

@@ -20,7 +20,16 @@ LOCK_RETRIES = 8
 
 
 class AlreadyRegistered(Exception):
-    """The e-mail already has an active registration for the event."""
+    """The e-mail already has an active registration for the event (`registration_id`)."""
+
+    def __init__(self, registration_id: int | None):
+        super().__init__(registration_id)
+        self.registration_id = registration_id
+
+
+def _active_registration_id(event, email: str) -> int | None:
+    registrations = Registration.objects.filter(event_id=event.pk, email__iexact=email).active()
+    return registrations.values_list("pk", flat=True).first()
 
 
 def _locked_capacity(event) -> int:
@@ -63,8 +72,9 @@ def register(
 
     def allocate():
         capacity = _locked_capacity(event)
-        if Registration.objects.filter(event_id=event.pk, email__iexact=email).active().exists():
-            raise AlreadyRegistered(email)
+        existing = _active_registration_id(event, email)
+        if existing:
+            raise AlreadyRegistered(existing)
         confirmed = _confirmed_count(event)
         status = (
             RegistrationStatus.CONFIRMED if confirmed < capacity else RegistrationStatus.WAITING
@@ -85,7 +95,7 @@ def register(
     try:
         return _retrying(allocate)
     except IntegrityError as error:  # the same e-mail sent twice at the same moment
-        raise AlreadyRegistered(email) from error
+        raise AlreadyRegistered(_active_registration_id(event, email)) from error
 
 
 def cancel(registration: Registration) -> Registration | None:

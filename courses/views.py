@@ -10,11 +10,13 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import segno
-from django_ratelimit.core import is_ratelimited
 
-from . import services
+from portal.forms import PublicFormView, RateLimit
+
+from . import emails, services
 from .calendar import google_calendar_url, outlook_calendar_url
 from .forms import RegistrationForm
 from .models.registrations import Registration
@@ -22,36 +24,49 @@ from .models.registrations import Registration
 DEFAULT_RATE = "20/h"
 
 
-def _rate_limited(request) -> bool:
-    rate = getattr(settings, "COURSES_REGISTRATION_RATE", DEFAULT_RATE)
-    return is_ratelimited(
-        request, group="courses.register", key="ip", rate=rate, method="POST", increment=True
+class RegistrationView(PublicFormView):
+    """The form on the event page. Whether the address was new or already registered, the
+    answer is the same page ("check your e-mail"); the e-mail itself says which."""
+
+    form_class = RegistrationForm
+    rate_limit = RateLimit(
+        group="courses.register",
+        setting="COURSES_REGISTRATION_RATE",
+        default=DEFAULT_RATE,
+        message=gettext_lazy("Troppe iscrizioni da questa connessione: riprova tra un'ora."),
     )
 
+    def get_form_kwargs(self) -> dict:
+        return {"event": self.page}
 
-def event_page(event, request):
-    """The event; on POST, a registration (confirmed or waiting) or the form with its errors."""
-    if request.method != "POST":
-        return event.render(request)
-    if not event.registration_open:
-        response = event.render(
-            request,
-            context_overrides={"form": None, "registration_error": _("Le iscrizioni sono chiuse.")},
-        )
-        response.status_code = 400
+    def response(self):
+        if self.request.method == "POST" and not self.page.registration_open:
+            response = self.page.render(
+                self.request,
+                context_overrides={
+                    "form": None,
+                    "registration_error": _("Le iscrizioni sono chiuse."),
+                },
+            )
+            response.status_code = 400
+            return response
+        return super().response()
+
+    def render(self, form, status=200):
+        if self.request.method != "POST":
+            return self.page.render(self.request)
+        response = self.page.render(self.request, context_overrides={"form": form})
+        response.status_code = status
         return response
-    form = RegistrationForm(request.POST, event=event)
-    if _rate_limited(request):
-        form.is_valid()
-        form.add_error(None, _("Troppe iscrizioni da questa connessione: riprova tra un'ora."))
-        response = event.render(request, context_overrides={"form": form})
-        response.status_code = 429
-        return response
-    if form.is_valid():
+
+    def thanks(self):
+        return redirect(self.page.url + self.page.reverse_subpage("registration_sent"))
+
+    def form_valid(self, form):
         data = form.cleaned_data
         try:
-            registration = services.register(
-                event,
+            services.register(
+                self.page,
                 name=data["name"],
                 email=data["email"],
                 organisation=data["organisation"],
@@ -59,18 +74,21 @@ def event_page(event, request):
                 consent=data["consent"],
                 **({"innovator": data["innovator"]} if data.get("innovator") else {}),
             )
-        except services.AlreadyRegistered:
-            form.add_error(
-                "email",
-                _(
-                    "Questo indirizzo è già iscritto all'evento: controlla la tua e-mail di conferma."
-                ),
-            )
-        else:
-            return redirect(
-                event.url + event.reverse_subpage("confirmation", args=(registration.token,))
-            )
-    return event.render(request, context_overrides={"form": form})
+        except services.AlreadyRegistered as existing:
+            emails.send_already_registered(existing.registration_id)
+        return self.thanks()
+
+
+def event_page(event, request):
+    """The event; on POST, a registration (confirmed or waiting) or the form with its errors."""
+    return RegistrationView(request, event).response()
+
+
+def registration_sent(event, request):
+    """The one answer to a registration: new, already registered or a bot's."""
+    response = event.render(request, template="courses/registration_sent.html")
+    add_never_cache_headers(response)
+    return response
 
 
 def _registration_or_404(event, token) -> Registration:

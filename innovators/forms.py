@@ -1,19 +1,14 @@
-"""The public join request: an innovator asks to appear on the map and join the club."""
+"""The public join request: an innovator asks to appear on the map and join the club.
 
-import html
-import io
+Built on the public-form kit (`portal.forms`): plain-text fields, the logo re-encoded.
+"""
 
 from django import forms
-from django.core.files.images import ImageFile
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
 from wagtail.models import Collection
-
-import nh3
-from PIL import Image, UnidentifiedImageError
 
 from innovators.models.innovators import (
     RESERVED_SLUGS,
@@ -22,38 +17,44 @@ from innovators.models.innovators import (
     InnovatorKind,
 )
 from innovators.models.reference import Municipality, Sector
+from portal.forms import (
+    ImageUploadField,
+    PlainTextField,
+    PublicForm,
+    SingleLineField,
+    plain_text,
+    store_image,
+)
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_PIXELS = 4000
-LOGO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 DESCRIPTION_MAX_LENGTH = 3000
 TAGS_MAX = 10
 
 
-def plain_text(value: str) -> str:
-    """Whatever an innovator writes, as plain text: tags (and script contents) removed."""
-    return html.unescape(nh3.clean(value or "", tags=set())).strip()
+def logo_max_bytes() -> int:
+    return LOGO_MAX_BYTES
 
 
 def paragraphs_html(text: str) -> str:
     """Plain text as rich text: one escaped paragraph per blank-line-separated block."""
-    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
+    blocks = [" ".join(block.split()) for block in text.split("\n\n")]
     return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
 
 
-class JoinRequestForm(forms.Form):
-    name = forms.CharField(label=_("Nome della realtà"), max_length=160)
+class JoinRequestForm(PublicForm):
+    name = SingleLineField(label=_("Nome della realtà"), max_length=160)
     kind = forms.ChoiceField(label=_("Tipo"), choices=InnovatorKind.choices)
     sector = forms.ModelChoiceField(
         label=_("Settore"), queryset=Sector.objects.none(), empty_label=_("Scegli un settore")
     )
-    short_description = forms.CharField(
+    short_description = PlainTextField(
         label=_("Descrizione breve"),
         max_length=SHORT_DESCRIPTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Una o due frasi, al massimo 280 caratteri."),
     )
-    description = forms.CharField(
+    description = PlainTextField(
         label=_("Raccontaci di più"),
         max_length=DESCRIPTION_MAX_LENGTH,
         required=False,
@@ -69,7 +70,7 @@ class JoinRequestForm(forms.Form):
     municipality = forms.ModelChoiceField(
         label=_("Comune"), queryset=Municipality.objects.all(), empty_label=_("Scegli un comune")
     )
-    address = forms.CharField(label=_("Indirizzo"), max_length=255, required=False)
+    address = SingleLineField(label=_("Indirizzo"), max_length=255, required=False)
     website = forms.URLField(
         label=_("Sito web"), required=False, assume_scheme="https", max_length=200
     )
@@ -80,11 +81,17 @@ class JoinRequestForm(forms.Form):
         },
         help_text=_("Solo per la redazione: non sarà pubblicata."),
     )
-    logo = forms.FileField(
+    logo = ImageUploadField(
         label=_("Logo"),
-        required=False,
+        max_bytes=logo_max_bytes,
+        max_side=LOGO_MAX_PIXELS,
         help_text=_("Facoltativo. JPEG, PNG o WebP, al massimo 2 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        error_messages={
+            "too_big": _("Il logo è troppo grande: al massimo %(size)s."),
+            "too_many_pixels": _("Il logo è troppo grande: massimo %(pixels)s pixel per lato."),
+            "not_image": _("Il logo deve essere un'immagine JPEG, PNG o WebP."),
+            "unreadable": _("Non siamo riusciti a leggere il logo: prova con un altro file."),
+        },
     )
     join_club = forms.BooleanField(
         label=_("Voglio aderire al Club degli innovatori"), required=False, initial=True
@@ -93,34 +100,10 @@ class JoinRequestForm(forms.Form):
         label=_("Ho letto l'informativa privacy e acconsento al trattamento dei miei dati."),
         error_messages={"required": _("Per inviare la richiesta serve il consenso privacy.")},
     )
-    # Honeypot: hidden from people, filled in by bots.
-    homepage = forms.CharField(label=_("Non compilare questo campo"), required=False)
 
     def __init__(self, *args, language_code: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = Sector.objects.filter(locale__language_code=language_code)
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("homepage"))
-
-    def _clean_text(self, name: str, required: bool = True) -> str:
-        value = plain_text(self.cleaned_data.get(name, ""))
-        if required and not value:
-            raise forms.ValidationError(_("Scrivi un testo semplice, senza codice HTML."))
-        return value
-
-    def clean_name(self):
-        return self._clean_text("name")
-
-    def clean_short_description(self):
-        return self._clean_text("short_description")
-
-    def clean_description(self):
-        return self._clean_text("description", required=False)
-
-    def clean_address(self):
-        return self._clean_text("address", required=False)
 
     def clean_tags(self):
         names = [
@@ -131,30 +114,6 @@ class JoinRequestForm(forms.Form):
         if len(names) > TAGS_MAX:
             raise forms.ValidationError(_("Indica al massimo 10 parole chiave."))
         return names
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if not logo:
-            return None
-        if logo.size > LOGO_MAX_BYTES:
-            raise forms.ValidationError(_("Il logo è troppo grande: al massimo 2 MB."))
-        # The content decides, not the name or the browser's content type.
-        try:
-            with Image.open(logo) as picture:
-                image_format = picture.format
-                width, height = picture.size
-                picture.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise forms.ValidationError(
-                _("Il logo deve essere un'immagine JPEG, PNG o WebP.")
-            ) from None
-        if image_format not in LOGO_FORMATS:
-            raise forms.ValidationError(_("Il logo deve essere un'immagine JPEG, PNG o WebP."))
-        if width > LOGO_MAX_PIXELS or height > LOGO_MAX_PIXELS:
-            raise forms.ValidationError(_("Il logo è troppo grande: massimo 4000 pixel per lato."))
-        logo.seek(0)
-        logo.image_format = image_format
-        return logo
 
     def save_draft(self, locale) -> Innovator:
         """Create the draft innovator, its logo and a first revision (call in a transaction)."""
@@ -201,16 +160,12 @@ def unique_slug(name: str, locale) -> str:
     return slug
 
 
-def save_logo(upload, name: str):
-    image_model = get_image_model()
-    extension = LOGO_FORMATS[upload.image_format]
-    content = io.BytesIO(upload.read())
-    image = image_model(
+def save_logo(logo, name: str):
+    """The re-encoded logo (a `portal.forms.CleanImage`) as a Wagtail image."""
+    return store_image(
+        logo,
+        stem=f"logo-{slugify(name)[:40] or 'innovatore'}",
         title=f"Logo {name}"[:255],
         description=_("Logo di %(name)s") % {"name": name},
         collection=Collection.get_first_root_node(),
     )
-    image.file = ImageFile(content, name=f"logo-{slugify(name)[:40] or 'innovatore'}.{extension}")
-    image._set_image_file_metadata()
-    image.save()
-    return image

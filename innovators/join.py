@@ -1,67 +1,61 @@
 """The join request view (/club/aderisci/): validate, save a draft, tell the editors.
 
-Rate limited per IP; a filled honeypot gets the thank-you page and saves nothing. Nothing is
-published without a moderator.
+A public form of the kit (`portal.forms`): rate limited per address; a filled honeypot gets the
+thank-you page and saves nothing. Nothing is published without a moderator.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale
 
-from django_ratelimit.core import is_ratelimited
-
 from innovators.forms import JoinRequestForm
+from portal.forms import PublicFormView, RateLimit
 from portal.notifications import Notice, admin_url, send_notices
 
 JOIN_RATE_DEFAULT = "5/h"
 
 
-def join_request(request, page):
-    thanks_url = page.url + page.reverse_subpage("join") + "?inviata=1"
-    form_kwargs = {"language_code": page.language_code}
-    status = 200
-    if request.method == "POST":
-        form = JoinRequestForm(request.POST, request.FILES, **form_kwargs)
-        limited = is_ratelimited(
-            request,
-            group="innovators.join",
-            key="ip",
-            rate=getattr(settings, "INNOVATORS_JOIN_RATE", JOIN_RATE_DEFAULT),
-            method="POST",
-            increment=True,
-        )
-        if form.is_spam:
-            return redirect(thanks_url)
-        if limited:
-            form.is_valid()
-            form.add_error(None, _("Hai inviato troppe richieste. Riprova tra un'ora, grazie."))
-            status = 429
-        elif form.is_valid():
-            with transaction.atomic():
-                # One join request at a time per locale: two with the same name would otherwise
-                # pick the same free slug (PostgreSQL runs them side by side).
-                Locale.objects.select_for_update().get(pk=page.locale_id)
-                innovator = form.save_draft(page.locale)
-            notify(request, innovator)
-            return redirect(thanks_url)
-    else:
-        form = JoinRequestForm(**form_kwargs)
-    return _render(request, page, form, status)
-
-
-def _render(request, page, form, status):
-    response = page.render(
-        request,
-        template="innovators/join_request.html",
-        context_overrides={"form": form, "sent": request.GET.get("inviata") == "1"},
+class JoinRequestView(PublicFormView):
+    form_class = JoinRequestForm
+    rate_limit = RateLimit(
+        group="innovators.join",
+        setting="INNOVATORS_JOIN_RATE",
+        default=JOIN_RATE_DEFAULT,
+        message=gettext_lazy("Hai inviato troppe richieste. Riprova tra un'ora, grazie."),
     )
-    response.status_code = status
-    return response
+
+    def get_form_kwargs(self) -> dict:
+        return {"language_code": self.page.language_code}
+
+    def thanks(self):
+        return redirect(self.page.url + self.page.reverse_subpage("join") + "?inviata=1")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            # One join request at a time per locale: two with the same name would otherwise
+            # pick the same free slug (PostgreSQL runs them side by side).
+            Locale.objects.select_for_update().get(pk=self.page.locale_id)
+            innovator = form.save_draft(self.page.locale)
+        notify(self.request, innovator)
+        return self.thanks()
+
+    def render(self, form, status=200):
+        response = self.page.render(
+            self.request,
+            template="innovators/join_request.html",
+            context_overrides={"form": form, "sent": self.request.GET.get("inviata") == "1"},
+        )
+        response.status_code = status
+        return response
+
+
+def join_request(request, page):
+    return JoinRequestView(request, page).response()
 
 
 def moderator_emails() -> list[str]:

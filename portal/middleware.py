@@ -1,5 +1,5 @@
-"""The site's own middleware: full-page cache for anonymous readers, security headers, and the
-rate limit on the admin login.
+"""The site's own middleware: full-page cache for anonymous readers, security headers, the
+request-size cap, and the rate limits on the admin login and password reset.
 
 Order in `settings.MIDDLEWARE` matters (outermost first): the header middlewares sit above the
 page cache so that a page served from the cache gets the same headers as a fresh one.
@@ -9,7 +9,8 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,8 @@ from csp.middleware import CSPMiddleware
 from django_ratelimit.core import is_ratelimited
 
 from portal.cache import content_version
+from portal.forms.images import file_size
+from portal.forms.limits import address_key, too_many_requests
 
 PAGE_CACHE_PREFIX = "portal:page"
 # Content types whose readers poll: cacheable by browsers and shared caches for a while.
@@ -149,27 +152,62 @@ class SecurityHeadersMiddleware:
         return response
 
 
-class AdminLoginRateLimitMiddleware:
-    """Limit POSTs to the Wagtail admin's login form per client IP and per username."""
+class RequestSizeLimitMiddleware:
+    """Refuse a body larger than `REQUEST_MAX_BYTES` (`ADMIN_REQUEST_MAX_BYTES` under /admin/)
+    from its Content-Length, before anything reads it: a 413 page, not a 200 MB upload read in
+    full and refused afterwards. (Django reads no body without a Content-Length.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.path_info == "/admin/login/":
-            rate = _setting("ADMIN_LOGIN_RATE", "10/m")
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        admin = request.path_info.startswith("/admin/")
+        limit = _setting(
+            "ADMIN_REQUEST_MAX_BYTES" if admin else "REQUEST_MAX_BYTES", 20 * 1024 * 1024
+        )
+        if length > limit:
+            language = translation.get_language_from_path(request.path_info)
+            with translation.override(language or settings.LANGUAGE_CODE):
+                return render(request, "413.html", {"max_size": file_size(limit)}, status=413)
+        return self.get_response(request)
+
+
+class AdminRateLimitMiddleware:
+    """Limit POSTs to the Wagtail admin's login form (per client address and per username) and
+    to its password reset form (per address and per e-mail: every POST there sends a mail).
+    Over the limit: the 429 page, nothing else done."""
+
+    LIMITS = {
+        "/admin/login/": ("admin.login", "ADMIN_LOGIN_RATE", "10/m", "post:username"),
+        "/admin/password_reset/": (
+            "admin.password_reset",
+            "ADMIN_PASSWORD_RESET_RATE",
+            "5/h",
+            "post:email",
+        ),
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = self.LIMITS.get(request.path_info) if request.method == "POST" else None
+        if limit:
+            group, setting, default, field_key = limit
+            rate = _setting(setting, default)
             limited = [
                 is_ratelimited(
-                    request, group="admin.login", key=key, rate=rate, method="POST", increment=True
+                    request, group=group, key=key, rate=rate, method="POST", increment=True
                 )
-                for key in ("ip", "post:username")
+                for key in (address_key, field_key)
             ]
             if any(limited):
-                response = HttpResponse(
-                    _("Troppi tentativi di accesso: riprova tra qualche minuto."),
-                    status=429,
-                    content_type="text/plain; charset=utf-8",
-                )
-                response["Retry-After"] = "60"
-                return response
+                with translation.override(settings.LANGUAGE_CODE):
+                    return too_many_requests(
+                        request, _("Troppi tentativi da questa connessione: riprova più tardi.")
+                    )
         return self.get_response(request)

@@ -1,20 +1,19 @@
-"""The public "Racconta la tua storia" form: plain text only, photos checked by content."""
-
-import html
-import io
+"""The public "Racconta la tua storia" form: plain text only, photos re-encoded (portal.forms)."""
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-import nh3
-from PIL import Image, ImageOps, UnidentifiedImageError
+from portal.forms import (
+    ImageUploadField,
+    PlainTextField,
+    PublicForm,
+    SingleLineField,
+    public_upload_max_bytes,
+)
 
 MAX_PHOTOS = 3
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 PHOTO_MAX_PIXELS = 6000  # per side
 PHOTO_MAX_LONG_SIDE = 2400  # re-encoded photos are scaled down to this
 TEXT_MIN_LENGTH = 300
@@ -22,12 +21,7 @@ TEXT_MAX_LENGTH = 8000
 
 
 def photo_max_bytes() -> int:
-    return getattr(settings, "STORIES_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
-
-
-def plain_text(value: str) -> str:
-    """Whatever a sender writes, as plain text: tags (and script contents) removed."""
-    return html.unescape(nh3.clean(value or "", tags=set())).replace("\r\n", "\n").strip()
+    return getattr(settings, "STORIES_PHOTO_MAX_BYTES", None) or public_upload_max_bytes()
 
 
 def paragraphs(text: str) -> list[str]:
@@ -40,44 +34,39 @@ def paragraph_html(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-class PhotoError(Exception):
-    """A photo passed the checks but could not be decoded while saving."""
-
-    def __init__(self, number: int):
-        super().__init__(number)
-        self.number = number
-
-
-def reencode(upload, number: int) -> ImageFile:
-    """Decode the photo fully and save it again as JPEG: no metadata (GPS, camera) survives."""
-    try:
-        upload.seek(0)
-        with Image.open(upload) as picture:
-            picture.load()
-            picture = ImageOps.exif_transpose(picture)
-            if picture.mode in ("RGBA", "LA", "P"):
-                picture = picture.convert("RGBA")
-                background = Image.new("RGB", picture.size, "white")
-                background.paste(picture, mask=picture.getchannel("A"))
-                picture = background
-            else:
-                picture = picture.convert("RGB")
-            picture.thumbnail((PHOTO_MAX_LONG_SIDE, PHOTO_MAX_LONG_SIDE))
-            buffer = io.BytesIO()
-            picture.save(buffer, format="JPEG", quality=85, optimize=True)
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise PhotoError(number) from error
-    return ImageFile(io.BytesIO(buffer.getvalue()), name=f"contributo-{number}.jpg")
+def photo_field(number: int) -> ImageUploadField:
+    """Photo `number`: re-encoded as JPEG, at most 2400 pixels on its long side."""
+    numbered = {"number": number}
+    return ImageUploadField(
+        label=_("Foto %(number)s") % numbered,
+        max_bytes=photo_max_bytes,
+        max_side=PHOTO_MAX_PIXELS,
+        output_format="JPEG",
+        max_long_side=PHOTO_MAX_LONG_SIDE,
+        help_text=_("JPEG, PNG o WebP, al massimo %(mb)s MB.")
+        % {"mb": photo_max_bytes() // (1024 * 1024)},
+        error_messages={
+            "too_big": _("La foto %(number)s è troppo grande: al massimo %%(size)s.") % numbered,
+            "too_many_pixels": _(
+                "La foto %(number)s è troppo grande: al massimo %%(pixels)s pixel per lato."
+            )
+            % numbered,
+            "not_image": _("La foto %(number)s deve essere un'immagine JPEG, PNG o WebP.")
+            % numbered,
+            "unreadable": _("Non siamo riusciti a leggere la foto %(number)s: prova con un'altra.")
+            % numbered,
+        },
+    )
 
 
-class StorySubmissionForm(forms.Form):
-    name = forms.CharField(
+class StorySubmissionForm(PublicForm):
+    name = SingleLineField(
         label=_("Nome e cognome"),
         max_length=120,
         error_messages={"required": _("Scrivi il tuo nome.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    organisation = forms.CharField(
+    organisation = SingleLineField(
         label=_("Organizzazione"),
         max_length=160,
         required=False,
@@ -99,7 +88,7 @@ class StorySubmissionForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    title = forms.CharField(
+    title = SingleLineField(
         label=_("Titolo della storia"),
         min_length=10,
         max_length=120,
@@ -109,8 +98,9 @@ class StorySubmissionForm(forms.Form):
             "max_length": _("Il titolo è troppo lungo: al massimo 120 caratteri."),
         },
     )
-    summary = forms.CharField(
+    summary = PlainTextField(
         label=_("In breve"),
+        collapse=True,
         min_length=30,
         max_length=400,
         help_text=_("Una o due frasi che riassumono la storia (da 30 a 400 caratteri)."),
@@ -121,7 +111,7 @@ class StorySubmissionForm(forms.Form):
         },
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    text = forms.CharField(
+    text = PlainTextField(
         label=_("La tua storia"),
         min_length=TEXT_MIN_LENGTH,
         max_length=TEXT_MAX_LENGTH,
@@ -146,33 +136,17 @@ class StorySubmissionForm(forms.Form):
         ),
         error_messages={"required": _("Per pubblicare la storia ci serve il tuo consenso.")},
     )
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(label=_("Non compilare questo campo"), required=False)
-
-    text_fields = ("name", "organisation", "title", "summary", "text")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for number in range(1, MAX_PHOTOS + 1):
-            self.fields[f"photo_{number}"] = forms.FileField(
-                label=_("Foto %(number)s") % {"number": number},
-                required=False,
-                help_text=_("JPEG, PNG o WebP, al massimo %(mb)s MB.")
-                % {"mb": photo_max_bytes() // (1024 * 1024)},
-                widget=forms.ClearableFileInput(
-                    attrs={"accept": "image/jpeg,image/png,image/webp"}
-                ),
-            )
-            self.fields[f"alt_{number}"] = forms.CharField(
+            self.fields[f"photo_{number}"] = photo_field(number)
+            self.fields[f"alt_{number}"] = SingleLineField(
                 label=_("Descrizione della foto %(number)s") % {"number": number},
                 max_length=250,
                 required=False,
                 help_text=_("Cosa mostra la foto, per chi non può vederla (testo alternativo)."),
             )
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
 
     def photo_fields(self):
         """(photo field, description field) pairs, for the template's fieldsets."""
@@ -180,86 +154,19 @@ class StorySubmissionForm(forms.Form):
             (self[f"photo_{number}"], self[f"alt_{number}"]) for number in range(1, MAX_PHOTOS + 1)
         ]
 
-    def _clean_text(self, name: str) -> str:
-        raw = self.cleaned_data.get(name, "")
-        value = plain_text(raw)
-        if raw and not value:
-            raise ValidationError(_("Scrivi un testo semplice, senza codice HTML."))
-        return value
-
-    def clean_name(self):
-        return self._clean_text("name")
-
-    def clean_organisation(self):
-        return self._clean_text("organisation")
-
-    def clean_title(self):
-        return " ".join(self._clean_text("title").split())
-
-    def clean_summary(self):
-        return " ".join(self._clean_text("summary").split())
-
-    def clean_text(self):
-        value = self._clean_text("text")
-        if len(value) < TEXT_MIN_LENGTH:
-            raise ValidationError(_("La storia è troppo corta: almeno 300 caratteri."))
-        return value
-
-    def clean_photo(self, number: int):
-        photo = self.cleaned_data.get(f"photo_{number}")
-        if not photo:
-            return None
-        wrong_type = _("La foto %(number)s deve essere un'immagine JPEG, PNG o WebP.") % {
-            "number": number
-        }
-        if photo.size > photo_max_bytes():
-            raise ValidationError(
-                _("La foto %(number)s è troppo grande: al massimo %(mb)s MB.")
-                % {"number": number, "mb": photo_max_bytes() // (1024 * 1024)}
-            )
-        # The content decides, not the file name or the browser's content type.
-        try:
-            with Image.open(photo) as picture:
-                image_format = picture.format
-                width, height = picture.size
-                picture.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise ValidationError(wrong_type) from None
-        except Image.DecompressionBombError:
-            raise ValidationError(
-                _("La foto %(number)s è troppo grande.") % {"number": number}
-            ) from None
-        if image_format not in PHOTO_FORMATS:
-            raise ValidationError(wrong_type)
-        if width > PHOTO_MAX_PIXELS or height > PHOTO_MAX_PIXELS:
-            raise ValidationError(
-                _("La foto %(number)s è troppo grande: al massimo 6000 pixel per lato.")
-                % {"number": number}
-            )
-        photo.seek(0)
-        return photo
-
     def clean(self):
         cleaned = super().clean()
         for number in range(1, MAX_PHOTOS + 1):
-            photo_name, alt_name = f"photo_{number}", f"alt_{number}"
-            if photo_name in self.errors:
-                continue
-            try:
-                cleaned[photo_name] = self.clean_photo(number)
-            except ValidationError as error:
-                self.add_error(photo_name, error)
-                continue
-            alt = plain_text(cleaned.get(alt_name, ""))
-            cleaned[alt_name] = " ".join(alt.split())
-            if cleaned[photo_name] and not cleaned[alt_name]:
+            alt_name = f"alt_{number}"
+            missing = cleaned.get(f"photo_{number}") and not cleaned.get(alt_name)
+            if missing and alt_name not in self.errors:
                 self.add_error(
                     alt_name, _("Descrivi la foto %(number)s in poche parole.") % {"number": number}
                 )
         return cleaned
 
     def photos(self) -> list[tuple[int, object, str]]:
-        """(number, upload, description) of each photo sent."""
+        """(number, re-encoded photo, description) of each photo sent."""
         return [
             (number, self.cleaned_data[f"photo_{number}"], self.cleaned_data[f"alt_{number}"])
             for number in range(1, MAX_PHOTOS + 1)

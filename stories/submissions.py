@@ -8,28 +8,28 @@ already written). The public sender has no account: the revision and the workflo
 requested by the inactive system user `modulo-storie` (see `submission_user`), so the
 moderators' dashboard shows who asked.
 
-Rate limited per IP; a filled honeypot gets the thank-you page and saves nothing.
+A public form of the kit (`portal.forms`): rate limited per address; a filled honeypot gets
+the thank-you page and saves nothing.
 """
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
-from django_ratelimit.core import is_ratelimited
-
 from innovators.queries import published_innovators
+from portal.forms import PublicFormView, RateLimit, store_image
 from portal.notifications import Notice, admin_url, send_notices
 from stories.editorial import MODERATORS, editorial_workflow
-from stories.forms import PhotoError, StorySubmissionForm, paragraph_html, paragraphs, reencode
+from stories.forms import StorySubmissionForm, paragraph_html, paragraphs
 from stories.models import StoryInnovator, StoryPage, StorySubmission
 
 logger = logging.getLogger(__name__)
@@ -39,41 +39,31 @@ COLLECTION_NAME = "Contributi"
 SYSTEM_USERNAME = "modulo-storie"
 
 
+class StorySubmissionView(PublicFormView):
+    form_class = StorySubmissionForm
+    rate_limit = RateLimit(
+        group="stories.submission",
+        setting="STORIES_SUBMISSION_RATE",
+        default=SUBMISSION_RATE_DEFAULT,
+        message=gettext_lazy("Hai inviato troppe storie. Riprova tra un'ora, grazie."),
+    )
+
+    def thanks(self):
+        return redirect(thanks_url(self.page))
+
+    def form_valid(self, form):
+        submission = save_submission(form, self.page)
+        notify(submission, self.page)
+        return self.thanks()
+
+    def render(self, form, status=200):
+        response = self.page.render(self.request, context_overrides={"form": form})
+        response.status_code = status
+        return response
+
+
 def submission_form(request, page):
-    status = 200
-    if request.method == "POST":
-        form = StorySubmissionForm(request.POST, request.FILES)
-        limited = is_ratelimited(
-            request,
-            group="stories.submission",
-            key="ip",
-            rate=getattr(settings, "STORIES_SUBMISSION_RATE", SUBMISSION_RATE_DEFAULT),
-            method="POST",
-            increment=True,
-        )
-        if form.is_spam:
-            return redirect(thanks_url(page))
-        if limited:
-            form.is_valid()
-            form.add_error(None, _("Hai inviato troppe storie. Riprova tra un'ora, grazie."))
-            status = 429
-        elif form.is_valid():
-            try:
-                submission = save_submission(form, page)
-            except PhotoError as error:
-                form.add_error(
-                    f"photo_{error.number}",
-                    _("Non siamo riusciti a leggere la foto %(number)s: prova con un'altra.")
-                    % {"number": error.number},
-                )
-            else:
-                notify(submission, page)
-                return redirect(thanks_url(page))
-    else:
-        form = StorySubmissionForm()
-    response = page.render(request, context_overrides={"form": form})
-    response.status_code = status
-    return response
+    return StorySubmissionView(request, page).response()
 
 
 def thanks_url(page) -> str:
@@ -136,15 +126,15 @@ def save_submission(form, page) -> StorySubmission:
             innovator = matching_innovator(data["organisation"], page.locale.language_code)
             images = []
             collection = contributions_collection()
-            for number, upload, description in form.photos():
-                image = get_image_model()(
+            for number, photo, description in form.photos():
+                image = store_image(
+                    photo,
+                    stem=f"contributo-{number}",
                     title=f"{data['title']} – foto {number}"[:255],
                     description=description,
                     credit=_("Foto inviata da %(name)s") % {"name": data["name"]},
                     collection=collection,
-                    file=reencode(upload, number),
                 )
-                image.save()
                 written_files.append(image.file.name)
                 images.append(image)
             body = [("paragraph", paragraph_html(text)) for text in paragraphs(data["text"])]

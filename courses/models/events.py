@@ -333,6 +333,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return views.event_page(self, request)
 
+    @path("iscrizione-inviata/", name="registration_sent")
+    def registration_sent(self, request):
+        from .. import views
+
+        return views.registration_sent(self, request)
+
     @path("iscrizione/<str:token>/")
     def confirmation(self, request, token):
         from .. import views

@@ -75,11 +75,12 @@ MIDDLEWARE = [
     "portal.middleware.SecurityHeadersMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.RequestSizeLimitMiddleware",
     "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.middleware.PageCacheMiddleware",
-    "portal.middleware.AdminLoginRateLimitMiddleware",
+    "portal.middleware.AdminRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -328,6 +329,7 @@ if WAGTAILFRONTENDCACHE:
 # Rate limits (django-ratelimit, in the shared cache). Behind a proxy, the client's address is
 # in a header: RATELIMIT_IP_META_KEY names it (e.g. HTTP_X_REAL_IP).
 ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "10/m")
+ADMIN_PASSWORD_RESET_RATE = os.environ.get("ADMIN_PASSWORD_RESET_RATE", "5/h")
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 
@@ -342,6 +344,19 @@ NEWSLETTER_BASE_URL = os.environ.get("NEWSLETTER_BASE_URL", "")
 NEWSLETTER_SUBSCRIBE_RATE = os.environ.get("NEWSLETTER_SUBSCRIBE_RATE", "10/h")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Request sizes (portal.middleware.RequestSizeLimitMiddleware, portal.forms): a file sent
+# through a public form is at most PUBLIC_UPLOAD_MAX_BYTES; a public request (three story
+# photos and their text) at most REQUEST_MAX_BYTES; the admin (image and document uploads)
+# ADMIN_REQUEST_MAX_BYTES. Bodies over the cap are refused from their Content-Length, unread.
+MB = 1024 * 1024
+PUBLIC_UPLOAD_MAX_BYTES = int(os.environ.get("PUBLIC_UPLOAD_MAX_MB", "5")) * MB
+REQUEST_MAX_BYTES = 3 * PUBLIC_UPLOAD_MAX_BYTES + MB
+ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_MB", "64")) * MB
+# Form fields other than files (the admin's StreamField JSON): at most this much in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * MB
+# Uploads larger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * MB
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pistoia2030"

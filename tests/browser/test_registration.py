@@ -22,7 +22,11 @@ def test_register_and_see_seats_left_go_down(page, live_server, open_course):
     page.get_by_label("Ho letto l'informativa privacy").check()
     page.get_by_role("button", name="Iscriviti").click()
 
-    page.wait_for_url("**/iscrizione/**")
+    page.wait_for_url("**/iscrizione-inviata/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Controlla la tua e-mail"
+    # The confirmation, with the code and the QR code, is the link in the e-mail.
+    token = open_course.registrations.get().token
+    page.goto(f"{url}iscrizione/{token}/")
     assert page.get_by_role("heading", level=1).inner_text() == "Iscrizione confermata"
     assert len(page.locator("[data-registration-code]").inner_text()) == 6
     assert page.locator(".registration__qr svg").count() == 1

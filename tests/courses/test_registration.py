@@ -15,7 +15,7 @@ def form_data(**overrides) -> dict:
         "organisation": "Vivai Rossi",
         "needs": "",
         "consent": "on",
-        "website": "",
+        "homepage": "",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
@@ -31,9 +31,10 @@ def test_registration_confirms_a_seat_and_mails_the_calendar(client, course, com
     registration = Registration.objects.get()
     assert registration.status == RegistrationStatus.CONFIRMED
     assert response.status_code == 302
-    assert response.url == course.url + f"iscrizione/{registration.token}/"
+    assert response.url == course.url + "iscrizione-inviata/"
+    assert parse(client.get(response.url)).select_one("h1").get_text() == "Controlla la tua e-mail"
 
-    page = parse(client.get(response.url))
+    page = parse(client.get(course.url + f"iscrizione/{registration.token}/"))
     assert page.select_one("h1").get_text() == "Iscrizione confermata"
     assert page.select_one("[data-registration-code]").get_text() == registration.code
     assert page.select_one(".registration__qr svg")
@@ -66,6 +67,7 @@ def test_seats_left_go_down(client, course, committed):
         ({"email": ""}, "email", "Scrivi il tuo indirizzo e-mail."),
         ({"consent": None}, "consent", "Per iscriverti serve il consenso"),
         ({"needs": "x" * 1001}, "needs", "1000"),
+        ({"name": "Giulia\nRossi"}, "name", "una sola riga"),
     ],
 )
 def test_bad_input_rerenders_with_italian_messages(client, course, overrides, field, message):
@@ -92,19 +94,32 @@ def test_form_is_accessible(client, course):
     ]
 
 
-def test_honeypot_refuses_the_post(client, course):
-    response = client.post(course.url, form_data(website="http://spam.example"))
-    assert response.status_code == 200
+def test_honeypot_gets_the_usual_answer_and_saves_nothing(client, course, mailoutbox):
+    response = client.post(course.url, form_data(homepage="http://spam.example"))
+    assert response.status_code == 302
+    assert response.url == course.url + "iscrizione-inviata/"
     assert not Registration.objects.exists()
+    assert mailoutbox == []
 
 
-def test_one_registration_per_email(client, course, committed, mailoutbox):
-    register(client, course, committed)
-    response = register(client, course, committed, email="GIULIA@example.org", name="Giulia R.")
-    assert response.status_code == 200
-    assert "già iscritto" in parse(response).select_one("#id_email-error").get_text()
+def test_one_registration_per_email_and_the_answer_reveals_nothing(
+    client, course, committed, mailoutbox
+):
+    first = register(client, course, committed)
+    registration = Registration.objects.get()
+    again = register(client, course, committed, email="GIULIA@example.org", name="Giulia R.")
+    # The same answer as a new registration: nobody learns who is registered.
+    assert (again.status_code, again.url) == (first.status_code, first.url)
+    assert client.get(again.url).content == client.get(first.url).content
     assert Registration.objects.count() == 1
-    assert len(mailoutbox) == 1
+    assert parse(client.get(course.url)).select_one("[data-seats-left]")["data-seats-left"] == "1"
+    # The owner of the address is told, with the links to the registration they already have.
+    (_confirmation, notice) = mailoutbox
+    assert notice.to == ["giulia@example.org"]
+    assert notice.subject == "Sei già iscritto: Dal progetto al business plan"
+    assert "Ciao Giulia Rossi" in notice.body
+    assert f"annulla/{registration.token}/" in notice.body
+    assert not notice.attachments
 
 
 def test_registration_closed_outside_the_window(client, course_index):
@@ -137,10 +152,11 @@ def test_full_event_puts_people_on_the_waiting_list(client, course, committed, m
         page.select_one("#iscrizione button[type=submit]").get_text() == "Entra in lista d'attesa"
     )
 
-    response = register(client, course, committed, email="late@example.org")
+    register(client, course, committed, email="late@example.org")
     late = Registration.objects.get(email="late@example.org")
     assert late.status == RegistrationStatus.WAITING
-    assert parse(client.get(response.url)).select_one("h1").get_text() == "Sei in lista d'attesa"
+    confirmation = client.get(f"{course.url}iscrizione/{late.token}/")
+    assert parse(confirmation).select_one("h1").get_text() == "Sei in lista d'attesa"
     assert mailoutbox[-1].subject.startswith("Sei in lista d'attesa")
     assert not mailoutbox[-1].attachments
 
@@ -200,8 +216,11 @@ def test_bad_token_is_a_404(client, course):
 def test_online_link_only_in_the_confirmation(client, course_index, committed):
     course = CoursePageFactory(parent=course_index, online_url="https://meet.example.org/segreto")
     assert "meet.example.org" not in client.get(course.url).content.decode()
-    response = register(client, course, committed)
-    assert "https://meet.example.org/segreto" in client.get(response.url).content.decode()
+    register(client, course, committed)
+    token = course.registrations.get().token
+    confirmation = client.get(f"{course.url}iscrizione/{token}/").content.decode()
+    assert "https://meet.example.org/segreto" in confirmation
+    assert "meet.example.org" not in client.get(f"{course.url}iscrizione-inviata/").content.decode()
 
 
 def test_registration_links_a_published_innovator_by_name(client, course, committed):

@@ -1,5 +1,6 @@
 """Fixtures for the innovators: the map and club pages, sectors and a few innovators."""
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
 import pytest
@@ -85,3 +86,29 @@ def make_innovators(count: int, sector, municipality, start: int = 0):
             municipality=municipality,
             tags=["iot", f"tema {index % 5}"],
         )
+
+
+@pytest.fixture
+def moderator(db):
+    return get_user_model().objects.create_superuser("moderatrice", "moderatrice@example.org", "x")
+
+
+@pytest.fixture
+def data(  # a valid join request
+    sectors, comuni
+):
+    return {
+        "name": "Officina Nuova",
+        "kind": "startup",
+        "sector": sectors["digitale"].pk,
+        "short_description": "Stampa 3D per artigiani.",
+        "description": "Aiutiamo le botteghe.\n\nAnche con corsi.",
+        "tags": "stampa 3D, artigianato",
+        "municipality": comuni["agliana"].pk,
+        "address": "Via Roma 1",
+        "website": "officinanuova.example.org",
+        "contact_email": "ciao@officinanuova.example.org",
+        "join_club": "on",
+        "privacy": "on",
+        "homepage": "",
+    }

@@ -2,7 +2,6 @@
 
 import io
 
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -19,30 +18,6 @@ def png(width=200, height=100) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), "#0b5e55").save(buffer, format="PNG")
     return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
-
-
-@pytest.fixture
-def moderator(db):
-    return get_user_model().objects.create_superuser("moderatrice", "moderatrice@example.org", "x")
-
-
-@pytest.fixture
-def data(sectors, comuni):
-    return {
-        "name": "Officina Nuova",
-        "kind": "startup",
-        "sector": sectors["digitale"].pk,
-        "short_description": "Stampa 3D per artigiani.",
-        "description": "Aiutiamo le botteghe.\n\nAnche con corsi.",
-        "tags": "stampa 3D, artigianato",
-        "municipality": comuni["agliana"].pk,
-        "address": "Via Roma 1",
-        "website": "officinanuova.example.org",
-        "contact_email": "ciao@officinanuova.example.org",
-        "join_club": "on",
-        "privacy": "on",
-        "homepage": "",
-    }
 
 
 def error_for(response, field):

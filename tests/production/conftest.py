@@ -106,7 +106,7 @@ def submission_data(**overrides) -> dict:
         "text": "Tre anni fa abbiamo iniziato a misurare l'acqua dei vasi.\n\n" * 8,
         "consent_privacy": "on",
         "consent_publication": "on",
-        "website": "",
+        "homepage": "",
     }
     data.update(overrides)
     return data
@@ -119,7 +119,7 @@ def registration_data(**overrides) -> dict:
         "organisation": "Vivai Rossi",
         "needs": "",
         "consent": "on",
-        "website": "",
+        "homepage": "",
     }
     data.update(overrides)
     return data

@@ -171,7 +171,10 @@ class TestCacheHeaders:
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(site["course"].url, registration_data())
         assert response.status_code == 302
-        confirmation = client.get(response.url)
+        sent = client.get(response.url)
+        assert "no-cache" in sent["Cache-Control"] and cache_state(sent) is None
+        token = site["course"].registrations.get().token
+        confirmation = client.get(f"{site['course'].url}iscrizione/{token}/")
         assert (
             "no-store" in confirmation["Cache-Control"]
             or "no-cache" in confirmation["Cache-Control"]

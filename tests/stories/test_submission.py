@@ -36,7 +36,7 @@ def valid_data(**overrides):
         "text": STORY_TEXT,
         "consent_privacy": "on",
         "consent_publication": "on",
-        "website": "",
+        "homepage": "",
     }
     data.update(overrides)
     return data
@@ -62,7 +62,7 @@ def test_form_renders_accessibly(client, submission_page):
         "La tua storia",
     ]
     for field in form.select("input:not([type=hidden]), textarea"):
-        if field.get("name") == "website":
+        if field.get("name") == "homepage":
             continue
         assert form.select_one(f'label[for="{field["id"]}"]'), field["name"]
     assert form.select_one("#id_text")["aria-describedby"] == "id_text_helptext"
@@ -227,6 +227,13 @@ def test_script_tags_never_survive(client, submission_page, moderator):
     assert "onerror" not in html
 
 
+@pytest.mark.parametrize("field", ["name", "organisation", "title"])
+def test_a_line_break_in_a_single_line_field_is_refused(client, submission_page, field):
+    response = client.post(URL, valid_data(**{field: "Una storia\r\nBcc: spia@example.org"}))
+    assert "una sola riga" in parse(response).select_one(f"#id_{field}_error").text
+    assert nothing_saved()
+
+
 def test_html_only_text_is_refused(client, submission_page):
     response = client.post(URL, valid_data(name="<script>alert(1)</script>"))
     assert "senza codice HTML" in parse(response).select_one("#id_name_error").text
@@ -234,7 +241,7 @@ def test_html_only_text_is_refused(client, submission_page):
 
 
 def test_honeypot_pretends_success_and_saves_nothing(client, submission_page, mailoutbox):
-    response = client.post(URL, valid_data(website="http://spam.example"))
+    response = client.post(URL, valid_data(homepage="http://spam.example"))
     assert response.status_code == 302
     assert nothing_saved()
     assert mailoutbox == []
