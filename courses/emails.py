@@ -31,7 +31,7 @@ def _context(registration: Registration) -> dict:
     }
 
 
-def _send(registration_id: int, template: str, with_calendar: bool) -> None:
+def _send(registration_id: int, template: str, with_calendar: bool) -> bool:
     from .calendar import build_calendar
 
     registration = Registration.objects.select_related("event").get(pk=registration_id)
@@ -46,7 +46,7 @@ def _send(registration_id: int, template: str, with_calendar: bool) -> None:
         if with_calendar and registration.is_confirmed:
             ics = build_calendar([context["event"]]).to_ical()
             message.attach(f"{context['event'].slug}.ics", ics, "text/calendar")
-        deliver(message)
+        return deliver(message)
 
 
 def send_registration(registration_id: int) -> None:
@@ -59,9 +59,11 @@ def send_promotion(registration_id: int) -> None:
     _send(registration_id, "courses/emails/promotion_{part}.txt", with_calendar=True)
 
 
-def send_reminder(registration_id: int) -> None:
-    """The day before: when, where, the .ics and the cancel link (see `courses.reminders`)."""
-    _send(registration_id, "courses/emails/reminder_{part}.txt", with_calendar=True)
+def send_reminder(registration_id: int) -> bool:
+    """The day before: when, where, the .ics and the cancel link (see `courses.reminders`).
+
+    False if the server refused it: it is then kept and sent again by `send_pending_notices`."""
+    return _send(registration_id, "courses/emails/reminder_{part}.txt", with_calendar=True)
 
 
 def send_already_registered(registration_id: int | None) -> None:

@@ -1,22 +1,20 @@
 """The two e-mails a subscription request sends: the confirmation link, or, for an address
 already confirmed, its preferences link. Plain text, in the subscriber's language.
 
-Each takes a subscriber's id: they run after the transaction that saved it commits.
+Each takes a subscriber's id: they run after the transaction that saved it commits. A failed
+e-mail is kept and sent again (`portal.notifications.deliver`).
 """
-
-import logging
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from portal.notifications import deliver
+
 from .links import SubscriberLinks, base_url
 from .models import Subscriber
 from .models.subscribers import confirmation_days
-
-logger = logging.getLogger(__name__)
-
 
 def _send(subscriber_id: int, template: str, subject) -> None:
     subscriber = Subscriber.objects.get(pk=subscriber_id)
@@ -30,9 +28,13 @@ def _send(subscriber_id: int, template: str, subject) -> None:
             "days": confirmation_days(),
             "site_url": base_url() + "/",
         }
-        EmailMessage(
-            subject=str(subject), body=render_to_string(template, context), to=[subscriber.email]
-        ).send()
+        deliver(
+            EmailMessage(
+                subject=str(subject),
+                body=render_to_string(template, context),
+                to=[subscriber.email],
+            )
+        )
 
 
 def send_confirmation(subscriber_id: int) -> None:

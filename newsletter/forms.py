@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PublicForm
+
 from .models import Topic
 
 
@@ -38,7 +40,9 @@ class PreferencesForm(forms.Form):
     language = language_field()
 
 
-class SubscriptionForm(PreferencesForm):
+class SubscriptionForm(PublicForm, PreferencesForm):
+    """The public form (portal.forms kit: honeypot; the view adds the rate limit)."""
+
     email = forms.EmailField(
         label=_("E-mail"),
         max_length=254,
@@ -56,18 +60,11 @@ class SubscriptionForm(PreferencesForm):
         ),
         error_messages={"required": _("Per iscriverti serve il consenso privacy.")},
     )
-    # Honeypot: hidden from people, filled in by bots.
-    website = forms.CharField(label=_("Non compilare questo campo"), required=False)
-
     field_order = ["email", "topics", "language", "consent"]
 
     def __init__(self, *args, language_code: str = settings.LANGUAGE_CODE, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = language_code
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
 
     def clean_email(self):
         return self.cleaned_data["email"].lower()

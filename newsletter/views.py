@@ -5,16 +5,16 @@ a button, and the POST acts. The unsubscribe endpoint alone takes a POST without
 (RFC 8058: the mail client posts `List-Unsubscribe=One-Click`); its signed token is the proof.
 """
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from django_ratelimit.core import is_ratelimited
+from portal.forms import PublicFormView, RateLimit
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscriptionForm
@@ -31,34 +31,37 @@ def _render(request, page, status=200, **context):
     return response
 
 
-def subscribe(request, page):
-    language_code = page.locale.language_code
-    if request.method != "POST":
-        return page.render(
-            request, context_overrides={"form": SubscriptionForm(language_code=language_code)}
-        )
-    form = SubscriptionForm(request.POST, language_code=language_code)
-    limited = is_ratelimited(
-        request,
+class SubscribeView(PublicFormView):
+    """The subscription form (portal.forms kit): honeypot, per-address rate limit, and the
+    same answer whether the address is new, pending or already confirmed."""
+
+    form_class = SubscriptionForm
+    rate_limit = RateLimit(
         group="newsletter.subscribe",
-        key="ip",
-        rate=getattr(settings, "NEWSLETTER_SUBSCRIBE_RATE", SUBSCRIBE_RATE_DEFAULT),
-        method="POST",
-        increment=True,
+        setting="NEWSLETTER_SUBSCRIBE_RATE",
+        default=SUBSCRIBE_RATE_DEFAULT,
+        message=gettext_lazy("Hai inviato troppe richieste. Riprova tra un'ora, grazie."),
     )
-    if form.is_spam:
-        return redirect(page.url + page.reverse_subpage("thanks"))
-    if limited:
-        form.is_valid()
-        form.add_error(None, _("Hai inviato troppe richieste. Riprova tra un'ora, grazie."))
-        return _render(request, page, 429, form=form)
-    if not form.is_valid():
-        return _render(request, page, 200, form=form)
-    data = form.cleaned_data
-    subscriptions.request_subscription(
-        email=data["email"], topics=data["topics"], language=data["language"], consent=True
-    )
-    return redirect(page.url + page.reverse_subpage("thanks"))
+
+    def get_form_kwargs(self) -> dict:
+        return {"language_code": self.page.locale.language_code}
+
+    def render(self, form, status=200):
+        return _render(self.request, self.page, status, form=form)
+
+    def thanks(self):
+        return redirect(self.page.url + self.page.reverse_subpage("thanks"))
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        subscriptions.request_subscription(
+            email=data["email"], topics=data["topics"], language=data["language"], consent=True
+        )
+        return self.thanks()
+
+
+def subscribe(request, page):
+    return SubscribeView(request, page).response()
 
 
 def _subscriber_or_404(token, purpose):

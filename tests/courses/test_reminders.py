@@ -64,15 +64,19 @@ def test_reminders_go_once_to_confirmed_participants(client, tomorrow, course_in
     assert Registration.objects.get(email="attesa@example.org").status == RegistrationStatus.CONFIRMED
 
 
-def test_a_failed_reminder_is_tried_again(tomorrow, settings):
-    registration(tomorrow)
-    settings.EMAIL_BACKEND = "tests.newsletter.backends.BreakingBackend"
+def test_a_refused_reminder_is_kept_and_sent_again_once(tomorrow, settings):
+    from portal.models import PendingNotice
+    from portal.notifications import send_pending
     from tests.newsletter.backends import BreakingBackend
 
+    registration(tomorrow)
+    settings.EMAIL_BACKEND = "tests.newsletter.backends.BreakingBackend"
     BreakingBackend.limit, BreakingBackend.refused = 0, set()
-    assert send_reminders().failed == 1
-    assert Registration.objects.get().reminder_sent_at is None
+    assert send_reminders().kept == 1
+    assert PendingNotice.objects.count() == 1
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_reminders().sent == 1
-    assert send_reminders().sent == 0
+    assert send_reminders().sent == 0  # claimed: the pending notice carries it
+    send_pending()
+    send_pending()
     assert len(mail.outbox) == 1
+    assert "Design thinking" in mail.outbox[0].subject

@@ -18,7 +18,7 @@ def subscribe(client, **overrides):
         "topics": ["stories", "programme"],
         "language": "it",
         "consent": "on",
-        "website": "",
+        "homepage": "",
         **overrides,
     }
     return client.post("/newsletter/", data, REMOTE_ADDR="10.1.1.1")
