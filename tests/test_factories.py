@@ -8,7 +8,7 @@ from wagtail.models import Page, get_page_models
 
 import factory
 
-PROJECT_APPS = ["home", "stories", "innovators", "courses"]
+PROJECT_APPS = ["home", "stories", "innovators", "courses", "newsletter"]
 
 
 def factory_models() -> set[type]:

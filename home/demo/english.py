@@ -259,6 +259,7 @@ IMPACT_BODY = [
         },
     ),
     ("figure", {"indicator": "registrations_by_month", "heading": "", "commentary": ""}),
+    ("figure", {"indicator": "newsletter_subscribers", "heading": "", "commentary": ""}),
     heading("Telling the change"),
     ("figure", {"indicator": "stories_total", "heading": "", "commentary": ""}),
     ("figure", {"indicator": "stories_by_phase", "heading": "", "commentary": ""}),
