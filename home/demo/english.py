@@ -209,6 +209,15 @@ SECTIONS = {
         "territory's future together.",
         "body": [],
     },
+    "newsletter": {
+        "title": "Newsletter",
+        "slug": "newsletter",
+        "intro": "Pistoia2030's news by e-mail, once a week and only when there is some: "
+        "innovators' stories, training courses and co-creation sessions with seats left, news "
+        "from the programme. You choose the topics and the language.",
+        "issue_introduction": "<p>Good morning! This week Pistoia2030 tells new stories of the "
+        "territory's innovators and opens registration for the next events. Enjoy.</p>",
+    },
     "impatto": {
         "title": "Impact",
         "slug": "impact",

@@ -148,3 +148,14 @@ def test_queries_per_recipient_do_not_grow(content):
     # a fixed cost per recipient, the composition and the links built once per issue.
     assert per_recipient <= 4
     assert small <= 60
+
+
+def test_the_benchmark_line_sends_to_its_subscribers_and_cleans_up(content):
+    from newsletter.benchmark import bench_digest
+    from newsletter.models import Subscriber
+
+    result = bench_digest(45)
+    assert 0 < result.sent <= 45
+    assert result.queries / result.sent < 5
+    assert "Newsletter a 45 iscritti" in str(result)
+    assert not Subscriber.objects.exists() and not Issue.objects.exists()

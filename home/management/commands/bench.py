@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from courses.models import CoursePage, SessionPage
+from newsletter.benchmark import bench_digest
 from stories.models import PhaseUpdatePage, StoryPage
 
 HOME_QUERY_BUDGET = 15
@@ -60,6 +61,7 @@ def bench_targets() -> list[tuple[str, str, int]]:
         ("Ricerca", "/cerca/?q=fase", PAGE_QUERY_BUDGET),
         ("Pagina non trovata (404)", "/non-esiste/", PAGE_QUERY_BUDGET),
         ("Impatto", "/impatto/", PAGE_QUERY_BUDGET),
+        ("Newsletter", "/newsletter/", PAGE_QUERY_BUDGET),
         ("Impatto, JSON", "/api/impatto.json", OPEN_DATA_QUERY_BUDGET),
         (
             "Impatto, CSV per settore",
@@ -71,6 +73,7 @@ def bench_targets() -> list[tuple[str, str, int]]:
         ("Stories (en)", "/en/stories/", PAGE_QUERY_BUDGET),
         ("Map (en)", "/en/map/", PAGE_QUERY_BUDGET),
         ("Impact (en)", "/en/impact/", PAGE_QUERY_BUDGET),
+        ("Newsletter (en)", "/en/newsletter/", PAGE_QUERY_BUDGET),
         ("API v2, innovators", "/api/v2/innovators/", PAGE_QUERY_BUDGET),
     ]
     return [(label, url, budget) for label, url, budget in targets if url]
@@ -95,6 +98,12 @@ class Command(BaseCommand):
             "--requests", type=int, default=50, help="Richieste misurate per pagina."
         )
         parser.add_argument("--warmup", type=int, default=3, help="Richieste di riscaldamento.")
+        parser.add_argument(
+            "--subscribers",
+            type=int,
+            default=10_000,
+            help="Iscritti a cui comporre e inviare la newsletter (0: salta).",
+        )
 
     def handle(self, *args, **options):
         # Measure as production runs: no debug templates, no query log kept in memory.
@@ -156,6 +165,11 @@ class Command(BaseCommand):
         )
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(f"\nMemoria di picco del processo: {peak_mb:.0f} MB")
+        if options["subscribers"]:
+            digest = bench_digest(options["subscribers"])
+            self.stdout.write(
+                f"\n{digest}" if digest else "\nNewsletter: nessuna novità da inviare."
+            )
         if over_budget:
             self.stdout.write(self.style.ERROR(f"Da controllare: {', '.join(over_budget)}"))
         else:
