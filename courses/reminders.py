@@ -51,7 +51,8 @@ def due_registrations(now=None, hours: int = REMINDER_HOURS) -> list[Registratio
     return [
         registration
         for registration in registrations
-        if (registration.promoted_at or registration.created_at) <= starts[registration.event_id] - lead
+        if (registration.promoted_at or registration.created_at)
+        <= starts[registration.event_id] - lead
     ]
 
 

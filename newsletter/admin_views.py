@@ -33,13 +33,13 @@ def subscriber_counts() -> list[dict]:
         "confirmed": Count("pk", filter=Q(status=SubscriberStatus.CONFIRMED)),
         "pending": Count("pk", filter=Q(status=SubscriberStatus.PENDING)),
         **{
-            topic.value: Count(
-                "pk", filter=Q(status=SubscriberStatus.CONFIRMED, **{field: True})
-            )
+            topic.value: Count("pk", filter=Q(status=SubscriberStatus.CONFIRMED, **{field: True}))
             for topic, field in TOPIC_FIELDS.items()
         },
     }
-    rows = {row["language"]: row for row in Subscriber.objects.values("language").annotate(**aggregates)}
+    rows = {
+        row["language"]: row for row in Subscriber.objects.values("language").annotate(**aggregates)
+    }
     names = dict(settings.LANGUAGES)
     return [
         {
@@ -64,7 +64,13 @@ def dashboard(request):
             "topics": [topic.label for topic in Topic],
             "issue": issue,
             "next_items": [
-                (code, [(Topic(topic).label, len(ids)) for topic, ids in issue.items.get(code, {}).items()])
+                (
+                    code,
+                    [
+                        (Topic(topic).label, len(ids))
+                        for topic, ids in issue.items.get(code, {}).items()
+                    ],
+                )
                 for code in languages()
             ],
             "next_recipients": recipients(issue).count() if issue.items else 0,
@@ -82,7 +88,9 @@ def preview(request, language: str):
         raise PermissionDenied
     issue = draft_issue()
     sample = Subscriber(email="anteprima@example.org", language=language)
-    message = build_message(Composition.load(issue.items, issue.introductions), SubscriberLinks(), sample)
+    message = build_message(
+        Composition.load(issue.items, issue.introductions), SubscriberLinks(), sample
+    )
     if request.GET.get("formato") == "testo":
         return HttpResponse(message.body, content_type="text/plain; charset=utf-8")
     return HttpResponse(message.alternatives[0][0])

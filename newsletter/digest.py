@@ -179,7 +179,10 @@ class Composition:
 
 def personalise(rendered: tuple[str, str, str], links: dict) -> tuple[str, str, str]:
     subject, text, html = rendered
-    for mark, name in ((PREFERENCES_MARK, "preferences_url"), (UNSUBSCRIBE_MARK, "unsubscribe_url")):
+    for mark, name in (
+        (PREFERENCES_MARK, "preferences_url"),
+        (UNSUBSCRIBE_MARK, "unsubscribe_url"),
+    ):
         text = text.replace(mark, links[name])
         html = html.replace(mark, links[name])
     return subject, text, html

@@ -16,6 +16,7 @@ from .links import SubscriberLinks, base_url
 from .models import Subscriber
 from .models.subscribers import confirmation_days
 
+
 def _send(subscriber_id: int, template: str, subject) -> None:
     subscriber = Subscriber.objects.get(pk=subscriber_id)
     links = SubscriberLinks()

@@ -13,9 +13,9 @@ from .tokens import make_token
 
 
 def base_url() -> str:
-    return (
-        getattr(settings, "NEWSLETTER_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL
-    ).rstrip("/")
+    return (getattr(settings, "NEWSLETTER_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL).rstrip(
+        "/"
+    )
 
 
 def absolute(url: str) -> str:
@@ -59,9 +59,7 @@ class SubscriberLinks:
 
     def unsubscribe_url(self, subscriber: Subscriber) -> str:
         with translation.override(subscriber.language):
-            path = reverse(
-                "newsletter_unsubscribe", args=(make_token(subscriber, "unsubscribe"),)
-            )
+            path = reverse("newsletter_unsubscribe", args=(make_token(subscriber, "unsubscribe"),))
         return absolute(path)
 
     def for_digest(self, subscriber: Subscriber) -> dict:

@@ -57,7 +57,9 @@ def draft_issue(now=None) -> Issue:
     if current is not None:
         return current
     since, until = window(now)
-    return Issue(since=since, until=until, items=choose_items(since, until), introductions=introductions())
+    return Issue(
+        since=since, until=until, items=choose_items(since, until), introductions=introductions()
+    )
 
 
 def next_issue(now=None, started_by: str = "") -> Issue | None:
@@ -86,9 +88,7 @@ def recipients(issue: Issue):
     subscribers = Subscriber.objects.confirmed().filter(wanted)
     if issue.pk:  # a draft issue (dry run) has no deliveries yet
         subscribers = subscribers.exclude(deliveries__issue=issue)
-    return subscribers.only("pk", "email", "language", "key", *TOPIC_FIELDS.values()).order_by(
-        "pk"
-    )
+    return subscribers.only("pk", "email", "language", "key", *TOPIC_FIELDS.values()).order_by("pk")
 
 
 def build_message(composition, links, subscriber, connection=None) -> EmailMultiAlternatives:

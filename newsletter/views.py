@@ -19,7 +19,8 @@ from portal.forms import PublicFormView, RateLimit
 from . import subscriptions
 from .forms import PreferencesForm, SubscriptionForm
 from .links import newsletter_page
-from .tokens import subscriber_for
+from .models import SubscriberStatus
+from .tokens import make_token, subscriber_for
 
 SUBSCRIBE_RATE_DEFAULT = "10/h"
 
@@ -83,14 +84,12 @@ def confirm(request, page, token):
             subscriber=subscriber,
             preferences_url=_preferences_url(page, subscriber),
         )
-    if subscriber.request_expired or not subscriber.status == "pending":
+    if subscriber.request_expired or subscriber.status != SubscriberStatus.PENDING:
         return _render(request, page, 410, step="expired")
     return _render(request, page, step="confirm", subscriber=subscriber)
 
 
 def _preferences_url(page, subscriber) -> str:
-    from .tokens import make_token
-
     return page.url + page.reverse_subpage(
         "preferences", args=(make_token(subscriber, "preferences"),)
     )
@@ -116,9 +115,7 @@ def preferences(request, page, token):
             saved = True
     else:
         form = PreferencesForm(initial=initial)
-    return _render(
-        request, page, step="preferences", subscriber=subscriber, form=form, saved=saved
-    )
+    return _render(request, page, step="preferences", subscriber=subscriber, form=form, saved=saved)
 
 
 @csrf_exempt

@@ -9,7 +9,6 @@ import factory
 from factory.django import DjangoModelFactory
 
 from portal.factories import PublishedPageFactory
-
 from stories.models import (
     PhaseStatus,
     PhaseUpdatePage,

@@ -85,3 +85,6 @@ class Delivery(models.Model):
                 fields=["issue", "subscriber"], name="newsletter_one_delivery_per_issue"
             )
         ]
+
+    def __str__(self):
+        return f"{self.issue_id} → {self.subscriber_id} ({self.status})"

@@ -1,6 +1,5 @@
 """/newsletter/ (English /en/newsletter/): the subscription form and its signed sub-pages."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel

@@ -24,9 +24,7 @@ def ago(**delta):
 @pytest.fixture
 def tomorrow(course_index):
     start = timezone.now() + datetime.timedelta(hours=20)
-    return CoursePageFactory(
-        parent=course_index, title="Design thinking", start=start, capacity=2
-    )
+    return CoursePageFactory(parent=course_index, title="Design thinking", start=start, capacity=2)
 
 
 def registration(event, **fields):
@@ -40,7 +38,9 @@ def test_reminders_go_once_to_confirmed_participants(client, tomorrow, course_in
     registration(tomorrow, email="attesa@example.org", status=RegistrationStatus.WAITING)
     registration(tomorrow, email="annullata@example.org", status=RegistrationStatus.CANCELLED)
     registration(tomorrow, email="ultima-ora@example.org", created_at=ago(hours=1))
-    later = CoursePageFactory(parent=course_index, start=timezone.now() + datetime.timedelta(days=3))
+    later = CoursePageFactory(
+        parent=course_index, start=timezone.now() + datetime.timedelta(days=3)
+    )
     registration(later, email="tra-tre-giorni@example.org")
     cancelled = SessionPageFactory(
         parent=session_index, start=timezone.now() + datetime.timedelta(hours=5), cancelled=True
@@ -53,7 +53,7 @@ def test_reminders_go_once_to_confirmed_participants(client, tomorrow, course_in
     message = mail.outbox[0]
     assert "Design thinking" in message.subject
     assert "Palazzo Pretorio" in message.body
-    name, ics, mimetype = message.attachments[0]
+    _name, ics, mimetype = message.attachments[0]
     assert mimetype == "text/calendar" and "BEGIN:VEVENT" in str(ics)
     confirmed.refresh_from_db()
     assert confirmed.reminder_sent_at is not None
@@ -61,7 +61,9 @@ def test_reminders_go_once_to_confirmed_participants(client, tomorrow, course_in
     # The cancel link in the reminder frees the seat and promotes the waiting list, as today.
     cancel_path = re.search(r"https?://[^/\s]+(/\S*/annulla/\S+)", message.body).group(1)
     assert client.post(cancel_path).status_code == 200
-    assert Registration.objects.get(email="attesa@example.org").status == RegistrationStatus.CONFIRMED
+    assert (
+        Registration.objects.get(email="attesa@example.org").status == RegistrationStatus.CONFIRMED
+    )
 
 
 def test_a_refused_reminder_is_kept_and_sent_again_once(tomorrow, settings):

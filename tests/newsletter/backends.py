@@ -3,9 +3,8 @@ that drops the line mid-run (Django's locmem backend otherwise)."""
 
 import smtplib
 
-from django.core.mail.backends.locmem import EmailBackend
-
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 
 
 class BreakingBackend(EmailBackend):

@@ -38,7 +38,9 @@ def subscribers(content):
     SubscriberFactory(email="attesa@example.org", status="pending")
 
 
-def test_editors_see_figures_and_preview_but_no_address_and_cannot_send(redazione, subscribers, content):
+def test_editors_see_figures_and_preview_but_no_address_and_cannot_send(
+    redazione, subscribers, content
+):
     response = redazione.get("/admin/newsletter/")
     assert response.status_code == 200
     body = response.content.decode()

@@ -31,7 +31,9 @@ def page(newsletter_page, django_capture_on_commit_callbacks):
 
 
 def errors(response) -> list[str]:
-    return [item.get_text(" ", strip=True) for item in parse(response).select("#errori li, #errori p")]
+    return [
+        item.get_text(" ", strip=True) for item in parse(response).select("#errori li, #errori p")
+    ]
 
 
 def test_honeypot_gets_the_same_answer_and_nothing_happens(client, page):

@@ -19,10 +19,15 @@ def test_home_page_and_footer_invite_to_subscribe(client, newsletter_page):
     footer_link = html.select_one('footer a[data-element="newsletter-link"]')
     assert footer_link["href"] == "/newsletter/"
     english = parse(client.get("/en/"))
-    assert english.select_one('footer a[data-element="newsletter-link"]')["href"] == "/en/newsletter/"
-    assert english.find(id="newsletter-heading").find_parent("section").find(
-        "a", class_="button"
-    )["href"] == "/en/newsletter/"
+    assert (
+        english.select_one('footer a[data-element="newsletter-link"]')["href"] == "/en/newsletter/"
+    )
+    assert (
+        english.find(id="newsletter-heading")
+        .find_parent("section")
+        .find("a", class_="button")["href"]
+        == "/en/newsletter/"
+    )
 
 
 def test_the_invitation_is_cached_with_the_home_composition(client, newsletter_page):

@@ -4,9 +4,9 @@ from django.core import mail
 from django.core.management import call_command
 
 import pytest
+from bs4 import BeautifulSoup
 
 from newsletter.models import Subscriber, SubscriberStatus
-from bs4 import BeautifulSoup
 from tests.newsletter.conftest import link
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,9 @@ def client_class_with_csrf_checks():
     return Client(enforce_csrf_checks=True)
 
 
-def test_the_answer_is_the_same_for_a_known_address(client, newsletter_page, django_capture_on_commit_callbacks):
+def test_the_answer_is_the_same_for_a_known_address(
+    client, newsletter_page, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         new = subscribe(client)
     Subscriber.objects.update(status=SubscriberStatus.CONFIRMED, last_notice_at=None)
@@ -99,7 +101,9 @@ def test_the_answer_is_the_same_for_a_known_address(client, newsletter_page, dja
     assert Subscriber.objects.get().topics == ["stories", "programme"]
 
 
-def test_one_notice_every_few_minutes_per_address(client, newsletter_page, django_capture_on_commit_callbacks):
+def test_one_notice_every_few_minutes_per_address(
+    client, newsletter_page, django_capture_on_commit_callbacks
+):
     for _ in range(3):
         with django_capture_on_commit_callbacks(execute=True):
             subscribe(client)

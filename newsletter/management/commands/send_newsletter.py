@@ -9,7 +9,14 @@ from django.core.management.base import BaseCommand, CommandError
 from newsletter.digest import Composition
 from newsletter.links import SubscriberLinks
 from newsletter.models import Subscriber, Topic
-from newsletter.sending import BATCH_SIZE, build_message, draft_issue, next_issue, recipients, send_issue
+from newsletter.sending import (
+    BATCH_SIZE,
+    build_message,
+    draft_issue,
+    next_issue,
+    recipients,
+    send_issue,
+)
 
 
 class Command(BaseCommand):
@@ -20,7 +27,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--dry-run", action="store_true", help="Mostra che cosa verrebbe inviato, senza inviare."
+            "--dry-run",
+            action="store_true",
+            help="Mostra che cosa verrebbe inviato, senza inviare.",
         )
         parser.add_argument(
             "--preview",
@@ -34,7 +43,9 @@ class Command(BaseCommand):
             help="Lingua dell'anteprima (default: %(default)s).",
         )
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
-        parser.add_argument("--no-progress", action="store_true", help="Senza barra di avanzamento.")
+        parser.add_argument(
+            "--no-progress", action="store_true", help="Senza barra di avanzamento."
+        )
 
     def handle(self, *args, dry_run, preview, language, batch_size, no_progress, **options):
         if preview:
@@ -75,4 +86,3 @@ class Command(BaseCommand):
         message.to = [email]
         message.send()
         self.stdout.write(self.style.SUCCESS(f"Anteprima inviata a {email} ({language})."))
-
