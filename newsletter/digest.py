@@ -69,7 +69,7 @@ def choose_items(since: datetime.datetime, until: datetime.datetime) -> dict:
                 ids = [
                     event.pk
                     for event in pages.order_by("start", "pk")
-                    if event.confirmed_count < event.capacity
+                    if event.registration_open_at(until) and event.confirmed_count < event.capacity
                 ]
             else:
                 ids = list(pages.order_by("-date", "-pk").values_list("pk", flat=True))

@@ -342,6 +342,9 @@ PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS"
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
 NEWSLETTER_BASE_URL = os.environ.get("NEWSLETTER_BASE_URL", "")
 NEWSLETTER_SUBSCRIBE_RATE = os.environ.get("NEWSLETTER_SUBSCRIBE_RATE", "10/h")
+# «Invia ora» in the admin starts `send_newsletter` in its own process (a long send outlives
+# the request); the tests send within the request.
+NEWSLETTER_SEND_IN_BACKGROUND = env_bool("NEWSLETTER_SEND_IN_BACKGROUND", True)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
