@@ -4,6 +4,8 @@ E-mails are read outside the site, so every link and image is absolute, on
 `NEWSLETTER_BASE_URL` (default `WAGTAILADMIN_BASE_URL`).
 """
 
+import re
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -22,6 +24,11 @@ def absolute(url: str) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url
     return base_url() + url
+
+
+def absolute_links(html: str) -> str:
+    """Root-relative links and images of rich text made absolute, for an e-mail."""
+    return re.sub(r'\b(href|src)="/(?!/)', lambda m: f'{m.group(1)}="{base_url()}/', html)
 
 
 def newsletter_page(language: str) -> NewsletterPage | None:

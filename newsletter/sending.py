@@ -21,10 +21,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from wagtail.rich_text import expand_db_html
+
 from tqdm import tqdm
 
 from .digest import Composition, choose_items, personalise
-from .links import SubscriberLinks, newsletter_page
+from .links import SubscriberLinks, absolute_links, newsletter_page
 from .models import TOPIC_FIELDS, Delivery, DeliveryStatus, Issue, IssueStatus, Subscriber, Topic
 
 BATCH_SIZE = 200
@@ -40,7 +42,8 @@ def introductions() -> dict:
     for code, _name in settings.LANGUAGES:
         page = newsletter_page(code)
         if page is not None and page.locale.language_code == code and page.issue_introduction:
-            result[code] = page.issue_introduction
+            # Internal links expanded and made absolute: the e-mail is read outside the site.
+            result[code] = absolute_links(expand_db_html(page.issue_introduction))
     return result
 
 

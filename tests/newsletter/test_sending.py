@@ -159,3 +159,16 @@ def test_the_benchmark_line_sends_to_its_subscribers_and_cleans_up(content):
     assert result.queries / result.sent < 5
     assert "Newsletter a 45 iscritti" in str(result)
     assert not Subscriber.objects.exists() and not Issue.objects.exists()
+
+
+def test_links_in_the_introduction_are_absolute(content, newsletter_page):
+    story = content["story"]
+    newsletter_page.issue_introduction = (
+        f'<p>Leggi <a linktype="page" id="{story.pk}">la storia</a>.</p>'
+    )
+    newsletter_page.save_revision().publish()
+    SubscriberFactory(topics=["stories"])
+    send()
+    assert (
+        f'<a href="http://testserver{story.url}">la storia</a>' in mail.outbox[0].alternatives[0][0]
+    )
