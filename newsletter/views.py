@@ -130,3 +130,11 @@ def unsubscribe(request, token):
         subscriptions.unsubscribe(subscriber)
         return _render(request, page, step="unsubscribed", subscriber=subscriber)
     return _render(request, page, step="unsubscribe", subscriber=subscriber)
+
+
+def subscribe_redirect(request):
+    """/newsletter/iscriviti/ (and /en/…): the newsletter page in the reader's language."""
+    page = newsletter_page(translation.get_language())
+    if page is None:
+        raise Http404
+    return redirect(page.url)

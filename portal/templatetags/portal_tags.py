@@ -79,21 +79,3 @@ def language_switcher(context):
         )
     return {"links": links}
 
-
-@register.simple_tag(takes_context=True)
-def home_section(context, model_label: str):
-    """The live child of the reader's home page of type `model_label` ("app.Model"), or None.
-
-    Looked up by content type, so the site frame links a section (the newsletter, say)
-    without importing its app. The footer calling it is cached with the content version.
-    """
-    home = _home_page(context["request"])
-    if home is None:
-        return None
-    app_label, _sep, model = model_label.lower().partition(".")
-    return (
-        home.get_children()
-        .live()
-        .filter(content_type__app_label=app_label, content_type__model=model)
-        .first()
-    )

@@ -43,7 +43,8 @@ def test_the_invitation_is_cached_with_the_home_composition(client, newsletter_p
 def test_no_newsletter_page_no_invitation(client, home_page):
     html = parse(client.get("/"))
     assert html.find(id="newsletter-heading") is None
-    assert html.select_one('footer a[data-element="newsletter-link"]') is None
+    footer_link = html.select_one('footer a[data-element="newsletter-link"]')["href"]
+    assert client.get(footer_link).status_code == 404
 
 
 def test_subscription_pages_render_in_both_languages(client, newsletter_page):
