@@ -78,4 +78,3 @@ def language_switcher(context):
             }
         )
     return {"links": links}
-
