@@ -1,4 +1,4 @@
-"""E-mails to registered people: confirmation (with the .ics), waiting list, promotion,
+"""E-mails to registered people: confirmation (with the .ics), waiting list, promotion, reminder,
 cancellation, and "already registered" (a second registration of the same address).
 
 Each function takes a registration's id: they run after the transaction that changed it commits.
@@ -31,7 +31,7 @@ def _context(registration: Registration) -> dict:
     }
 
 
-def _send(registration_id: int, template: str, with_calendar: bool) -> None:
+def _send(registration_id: int, template: str, with_calendar: bool) -> bool:
     from .calendar import build_calendar
 
     registration = Registration.objects.select_related("event").get(pk=registration_id)
@@ -47,7 +47,7 @@ def _send(registration_id: int, template: str, with_calendar: bool) -> None:
         if with_calendar and registration.is_confirmed:
             ics = build_calendar([context["event"]]).to_ical()
             message.attach(f"{context['event'].slug}.ics", ics, "text/calendar")
-        deliver(message)
+        return deliver(message)
 
 
 def send_registration(registration_id: int) -> None:
@@ -58,6 +58,13 @@ def send_registration(registration_id: int) -> None:
 def send_promotion(registration_id: int) -> None:
     """A seat freed up: the first person on the waiting list is now confirmed."""
     _send(registration_id, "courses/emails/promotion_{part}.txt", with_calendar=True)
+
+
+def send_reminder(registration_id: int) -> bool:
+    """The day before: when, where, the .ics and the cancel link (see `courses.reminders`).
+
+    False if the server refused it: it is then kept and sent again by `send_pending_notices`."""
+    return _send(registration_id, "courses/emails/reminder_{part}.txt", with_calendar=True)
 
 
 def send_already_registered(registration_id: int | None) -> None:

@@ -9,6 +9,8 @@ import wagtail_factories
 import factory
 from factory.django import DjangoModelFactory
 
+from portal.factories import PublishedPageFactory
+
 from .models import (
     Audience,
     CourseIndexPage,
@@ -47,7 +49,7 @@ class SessionIndexPageFactory(wagtail_factories.PageFactory):
         model = SessionIndexPage
 
 
-class EventPageFactory(wagtail_factories.PageFactory):
+class EventPageFactory(PublishedPageFactory):
     title = factory.Faker("sentence", nb_words=4, locale="it_IT")
     intro = factory.Faker("paragraph", locale="it_IT")
     start = factory.LazyFunction(lambda: in_days(30))

@@ -56,6 +56,7 @@ class HomePage(BasePage):
         "courses.CourseIndexPage",
         "courses.SessionIndexPage",
         "home.ImpactPage",
+        "newsletter.NewsletterPage",
     ]
     # One home per language: the Italian site and its English translation.
     max_count = 2

@@ -7,7 +7,10 @@ After `PERSONAL_DATA_RETENTION_DAYS` (or the command's `--days`):
 - story submissions rejected that long ago are deleted with their draft story (never
   published), its revisions and the photos the sender sent;
 - join requests never published within that time (draft innovators that were never live)
-  are deleted with their revisions and the logo the applicant sent.
+  are deleted with their revisions and the logo the applicant sent;
+- newsletter requests never confirmed are deleted once their link expires
+  (`NEWSLETTER_CONFIRMATION_DAYS`, a week), and addresses unsubscribed that long ago are
+  deleted with their delivery records (each issue keeps its own figures).
 
 It lives in `home` because it reaches into every app (nothing imports `home`).
 """
@@ -22,6 +25,7 @@ from wagtail.images import get_image_model
 
 from courses.models import CoursePage, Registration, SessionPage
 from innovators.models import Innovator
+from newsletter.models import Subscriber, SubscriberStatus
 from stories.models import StoryPage, StorySubmission
 from stories.models.submissions import SubmissionStatus
 
@@ -34,13 +38,17 @@ class PurgeReport:
     submissions: int = 0
     join_requests: int = 0
     images: int = 0
+    newsletter_requests: int = 0
+    newsletter_unsubscribed: int = 0
 
     def __str__(self):
         return (
             f"iscrizioni anonimizzate: {self.registrations}, "
             f"storie respinte eliminate: {self.submissions}, "
             f"richieste di adesione eliminate: {self.join_requests}, "
-            f"immagini eliminate: {self.images}"
+            f"immagini eliminate: {self.images}, "
+            f"richieste di iscrizione alla newsletter scadute: {self.newsletter_requests}, "
+            f"indirizzi disiscritti eliminati: {self.newsletter_unsubscribed}"
         )
 
 
@@ -69,6 +77,12 @@ def rejected_submissions(cutoff):
 def stale_join_requests(cutoff):
     return Innovator.objects.filter(
         live=False, first_published_at__isnull=True, created_at__lt=cutoff
+    )
+
+
+def unsubscribed_addresses(cutoff):
+    return Subscriber.objects.filter(
+        status=SubscriberStatus.UNSUBSCRIBED, unsubscribed_at__lt=cutoff
     )
 
 
@@ -103,8 +117,14 @@ def purge_personal_data(days: int, *, dry_run: bool = False) -> PurgeReport:
         report.submissions = len(submissions)
         join_requests = list(stale_join_requests(cutoff))
         report.join_requests = len(join_requests)
+        expired_requests = Subscriber.objects.expired_requests()
+        report.newsletter_requests = expired_requests.count()
+        unsubscribed = unsubscribed_addresses(cutoff)
+        report.newsletter_unsubscribed = unsubscribed.count()
         if dry_run:
             return report
+        expired_requests.delete()
+        unsubscribed.delete()
         for registration in registrations.only("pk"):
             Registration.objects.filter(pk=registration.pk).update(
                 name="",

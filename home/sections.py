@@ -11,6 +11,7 @@ from courses.models import upcoming_events
 from home.impact.charts import Figures
 from home.impact.indicators import HOME_FIGURES, impact_figures
 from innovators.teasers import HomeTeasers
+from newsletter.models import NewsletterPage
 from stories.models import ProgrammePage, ProgrammePhase
 from stories.models.programme import current_phase
 from stories.teasers import HomeStories
@@ -53,3 +54,8 @@ class HomeSections:
     def impact_figures(self):
         """Two or three live numbers for the «key figures» strip (cached with the impact page)."""
         return Figures(impact_figures()).pick(HOME_FIGURES) if self.impact_page else []
+
+    @cached_property
+    def newsletter_page(self) -> NewsletterPage | None:
+        """The invitation to subscribe (cached with the rest of the composition)."""
+        return NewsletterPage.objects.live().child_of(self.home).first()

@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("cerca/", views.search, name="search"),
     # /formazione/calendario.ics and each event's calendario.ics (Wagtail's URLs allow no dot)
     path("", include("courses.urls")),
+    # /newsletter/disiscrizione/<token>/: one-click unsubscribe (RFC 8058), outside the page tree
+    path("", include("newsletter.urls")),
     # Wagtail's URLs, its page view with the route cached (portal.routing)
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

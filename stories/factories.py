@@ -8,6 +8,7 @@ from wagtail.models import Locale
 import factory
 from factory.django import DjangoModelFactory
 
+from portal.factories import PublishedPageFactory
 from stories.models import (
     PhaseStatus,
     PhaseUpdatePage,
@@ -42,7 +43,7 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
         model = ProgrammePage
 
 
-class PhaseUpdatePageFactory(wagtail_factories.PageFactory):
+class PhaseUpdatePageFactory(PublishedPageFactory):
     title = factory.Faker("sentence", nb_words=6, locale="it_IT")
     intro = factory.Faker("paragraph", locale="it_IT")
     date = factory.Faker("date_between", start_date="-1y", end_date="today")
@@ -61,7 +62,7 @@ class StoryIndexPageFactory(wagtail_factories.PageFactory):
         model = StoryIndexPage
 
 
-class StoryPageFactory(wagtail_factories.PageFactory):
+class StoryPageFactory(PublishedPageFactory):
     """A live story. `tags=[...]` and `innovators=[...]` set its tags and innovators."""
 
     title = factory.Faker("sentence", nb_words=6, locale="it_IT")

@@ -9,7 +9,7 @@ from wagtail.models import Page, get_page_models
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[1]
-PROJECT_APPS = {"portal", "home", "stories", "innovators", "courses"}
+PROJECT_APPS = {"portal", "home", "stories", "innovators", "courses", "newsletter"}
 
 
 def page_table() -> dict[str, list[set[str]]]:

@@ -9,7 +9,7 @@ from wagtail.snippets.models import get_snippet_models
 import factory
 import pytest
 
-PROJECT_APPS = ["portal", "home", "stories", "innovators", "courses"]
+PROJECT_APPS = ["portal", "home", "stories", "innovators", "courses", "newsletter"]
 
 
 def factories() -> dict[type, type]:

@@ -4,7 +4,9 @@ from wagtail.models import Page
 
 import pytest
 
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, HomePage, ImpactPage
+from newsletter.factories import NewsletterPageFactory
+from newsletter.models import NewsletterPage
 from stories.factories import PhaseUpdatePageFactory
 from stories.models import PhaseUpdatePage, ProgrammePage
 
@@ -15,7 +17,7 @@ def test_home_page_lives_at_the_root_only(home_page):
     assert not HomePage.can_exist_under(home_page)
 
 
-@pytest.mark.parametrize("page_type", [ProgrammePage, ContentPage])
+@pytest.mark.parametrize("page_type", [ProgrammePage, ContentPage, ImpactPage, NewsletterPage])
 def test_sections_live_under_the_home_page(home_page, page_type):
     assert page_type.can_create_at(home_page)
     assert not page_type.can_exist_under(Page.get_first_root_node())
@@ -38,3 +40,10 @@ def test_content_pages_nest(home_page):
     home_page.add_child(instance=about)
     assert ContentPage.can_create_at(about)
     assert not ProgrammePage.can_exist_under(about)
+
+
+def test_one_newsletter_page_per_home_and_nothing_under_it(home_page):
+    page = NewsletterPageFactory(parent=home_page)
+    assert not NewsletterPage.can_create_at(home_page)
+    assert NewsletterPage.allowed_subpage_models() == []
+    assert not ContentPage.can_create_at(page)

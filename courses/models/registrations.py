@@ -114,6 +114,9 @@ class Registration(index.Indexed, models.Model):
     cancelled_at = models.DateTimeField(_("annullata il"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("promossa dalla lista d'attesa il"), null=True, blank=True)
     attended_at = models.DateTimeField(_("presente il"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(
+        _("promemoria inviato il"), null=True, blank=True, editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

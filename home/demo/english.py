@@ -213,6 +213,15 @@ SECTIONS = {
         "territory's future together.",
         "body": [],
     },
+    "newsletter": {
+        "title": "Newsletter",
+        "slug": "newsletter",
+        "intro": "Pistoia2030's news by e-mail, once a week and only when there is some: "
+        "innovators' stories, training courses and co-creation sessions with seats left, news "
+        "from the programme. You choose the topics and the language.",
+        "issue_introduction": "<p>Good morning! This week Pistoia2030 tells new stories of the "
+        "territory's innovators and opens registration for the next events. Enjoy.</p>",
+    },
     "impatto": {
         "title": "Impact",
         "slug": "impact",
@@ -263,6 +272,7 @@ IMPACT_BODY = [
         },
     ),
     ("figure", {"indicator": "registrations_by_month", "heading": "", "commentary": ""}),
+    ("figure", {"indicator": "newsletter_subscribers", "heading": "", "commentary": ""}),
     heading("Telling the change"),
     ("figure", {"indicator": "stories_total", "heading": "", "commentary": ""}),
     ("figure", {"indicator": "stories_by_phase", "heading": "", "commentary": ""}),

@@ -35,6 +35,7 @@ BODY = [
     figure("seats_filled"),
     figure("waiting_list", "Chi è in lista d'attesa riceve un posto appena se ne libera uno."),
     figure("registrations_by_month"),
+    figure("newsletter_subscribers"),
     ("heading", {"text": "Raccontare il cambiamento", "level": "h2"}),
     figure("stories_total"),
     figure("stories_by_phase"),

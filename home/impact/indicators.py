@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Registration, RegistrationStatus, SessionPage
 from innovators.models import Innovator, Sector
+from newsletter.models import Subscriber
 from portal.cache import cached_for_content
 from stories.models import PhaseStatus, ProgrammePhase, StoryPage
 
@@ -116,6 +117,11 @@ INDICATORS = [
         _("Iscrizioni per mese"),
         _("Iscrizioni ricevute ogni mese (confermate o in lista d'attesa)."),
         chart="column",
+    ),
+    Indicator(
+        "newsletter_subscribers",
+        _("Iscritti alla newsletter"),
+        _("Persone che seguono il programma per e-mail (iscrizione confermata)."),
     ),
     Indicator(
         "phases",
@@ -270,6 +276,7 @@ def compute(language_code: str | None = None) -> dict:
         _innovators(values, language_code)
         _stories(values, language_code)
         _events(values, now)
+        values["newsletter_subscribers"] = Subscriber.objects.confirmed().count()
         _phases(values, language_code)
     return {"computed_at": now, "language": language_code, "values": values}
 

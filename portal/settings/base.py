@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "stories",
     "innovators",
     "courses",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -356,6 +357,15 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
 # Personal data (join requests, story submissions, registrations): kept this many days after
 # the event or the rejection, then purged by `manage.py purge_personal_data` (docs/security.md).
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
+
+# Newsletter (docs/newsletter.md): unconfirmed requests expire after this many days; links and
+# images in e-mails are absolute on NEWSLETTER_BASE_URL (default WAGTAILADMIN_BASE_URL).
+NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
+NEWSLETTER_BASE_URL = os.environ.get("NEWSLETTER_BASE_URL", "")
+NEWSLETTER_SUBSCRIBE_RATE = os.environ.get("NEWSLETTER_SUBSCRIBE_RATE", "10/h")
+# «Invia ora» in the admin starts `send_newsletter` in its own process (a long send outlives
+# the request); the tests send within the request.
+NEWSLETTER_SEND_IN_BACKGROUND = env_bool("NEWSLETTER_SEND_IN_BACKGROUND", True)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

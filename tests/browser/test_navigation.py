@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from home.factories import ContentPageFactory
+from newsletter.factories import NewsletterPageFactory
 
 
 @pytest.fixture
@@ -14,6 +15,7 @@ def site(home_page, programme_page):
         slug="il-nostro-approccio",
         show_in_menus=True,
     )
+    NewsletterPageFactory(parent=home_page)  # the home page and the footer invite to it
     return home_page
 
 
@@ -40,7 +42,8 @@ def test_skip_link_and_main_navigation(page, live_server, site):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/programma/", "/il-nostro-approccio/", "/cerca/?q=fase", "/non-esiste/"]
+    "path",
+    ["/", "/programma/", "/il-nostro-approccio/", "/cerca/?q=fase", "/non-esiste/", "/newsletter/"],
 )
 def test_pages_have_no_accessibility_violations(page, live_server, site, path):
     page.goto(live_server.url + path)

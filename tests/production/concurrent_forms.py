@@ -23,6 +23,8 @@ from courses.models import Registration  # noqa: E402
 from home.factories import HomePageFactory  # noqa: E402
 from innovators.factories import ClubDirectoryPageFactory, SectorFactory  # noqa: E402
 from innovators.models import Innovator, Municipality  # noqa: E402
+from newsletter.factories import NewsletterPageFactory  # noqa: E402
+from newsletter.models import Subscriber  # noqa: E402
 from stories.editorial import attach_editorial_workflow  # noqa: E402
 from stories.factories import (  # noqa: E402
     ProgrammePageFactory,
@@ -120,6 +122,26 @@ def registration(home, posts):
     return course.url, data, count
 
 
+def newsletter(home, posts):
+    NewsletterPageFactory(parent=home)
+
+    def data(number):
+        # Every tenth person posts twice (a double click): one subscriber only.
+        person = number - 1 if number % 10 == 9 else number
+        return {
+            "email": f"p{person}@example.org",
+            "topics": ["stories", "courses"],
+            "language": "it",
+            "consent": "on",
+        }
+
+    def count():
+        emails = list(Subscriber.objects.values_list("email", flat=True))
+        return {"rows": len(emails), "distinct": len(set(emails)), "slugs": len(set(emails))}
+
+    return "/newsletter/", data, count
+
+
 def fire(url, data, posts):
     connection.close()
     start = threading.Barrier(posts)
@@ -146,7 +168,8 @@ def fire(url, data, posts):
 def main(posts: int):
     home = build_site()
     results = {}
-    for name, form in {"join": join, "story": story, "registration": registration}.items():
+    forms = {"join": join, "story": story, "registration": registration, "newsletter": newsletter}
+    for name, form in forms.items():
         url, data, count = form(home, posts)
         results[name] = {**fire(url, data, posts), **count()}
     print(json.dumps(results))

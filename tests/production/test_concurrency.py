@@ -39,3 +39,10 @@ def test_registrations(outcomes):
     assert outcome["confirmed"] == POSTS // 2
     # The second click gets the same answer as the first (and an e-mail), never a 500.
     assert max(outcome["statuses"]) < 500
+
+
+def test_newsletter_subscriptions(outcomes):
+    outcome = outcomes["newsletter"]
+    assert outcome["errors"] == []
+    assert outcome["statuses"] == [302] * POSTS  # the same answer for a second click
+    assert outcome["rows"] == outcome["distinct"] == POSTS - POSTS // 10

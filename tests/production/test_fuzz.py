@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 from courses.models import Registration
 from innovators.models import Innovator
+from newsletter.factories import NewsletterPageFactory
+from newsletter.models import Subscriber
 from stories.models import StoryPage, StorySubmission
 from tests.production.conftest import (
     JOIN_URL,
@@ -88,6 +90,7 @@ def saved_counts():
         StoryPage.objects.count(),
         StorySubmission.objects.count(),
         Registration.objects.count(),
+        Subscriber.objects.count(),
     )
 
 
@@ -144,12 +147,31 @@ def test_registration_form_never_fails(client, fuzz_site, change):
     check_post(client, fuzz_site["course"].url, apply(registration_data(), change))
 
 
+NEWSLETTER_DATA = {
+    "email": "giulia@example.org",
+    "topics": ["stories", "courses"],
+    "language": "it",
+    "consent": "on",
+    "homepage": "",
+}
+
+
+@FUZZ
+@given(change=changes([*sorted(NEWSLETTER_DATA), "preferences", "action"]))
+def test_newsletter_form_never_fails(client, fuzz_site, change):
+    if "newsletter" not in fuzz_site:  # hypothesis runs every example on the same site
+        fuzz_site["newsletter"] = NewsletterPageFactory(parent=fuzz_site["home"])
+    response = check_post(client, "/newsletter/", apply(NEWSLETTER_DATA, change))
+    assert SCRIPT not in response.content.decode()
+    Subscriber.objects.all().delete()
+
+
 @pytest.mark.parametrize("method", ["put", "patch", "delete", "options"])
 def test_wrong_methods_never_fail(client, site, method):
     for url in (JOIN_URL, SUBMISSION_URL, site["course"].url, "/api/innovatori.geojson"):
         response = getattr(client, method)(url, data="a=1", content_type="text/plain")
         assert response.status_code < 500, (method, url)
-    assert saved_counts() == (1, 1, 0, 0)
+    assert saved_counts() == (1, 1, 0, 0, 0)
 
 
 def test_what_a_form_shows_back_is_escaped(client, site):

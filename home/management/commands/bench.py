@@ -16,6 +16,7 @@ from django.test.utils import override_settings
 
 from courses.models import CoursePage, SessionPage
 from home.pageweight import budget_kb, page_weight
+from newsletter.benchmark import bench_digest
 from stories.models import PhaseUpdatePage, StoryPage
 
 HOME_QUERY_BUDGET = 15
@@ -61,6 +62,7 @@ def bench_targets() -> list[tuple[str, str, int]]:
         ("Ricerca", "/cerca/?q=fase", PAGE_QUERY_BUDGET),
         ("Pagina non trovata (404)", "/non-esiste/", PAGE_QUERY_BUDGET),
         ("Impatto", "/impatto/", PAGE_QUERY_BUDGET),
+        ("Newsletter", "/newsletter/", PAGE_QUERY_BUDGET),
         ("Impatto, JSON", "/api/impatto.json", OPEN_DATA_QUERY_BUDGET),
         (
             "Impatto, CSV per settore",
@@ -72,6 +74,7 @@ def bench_targets() -> list[tuple[str, str, int]]:
         ("Stories (en)", "/en/stories/", PAGE_QUERY_BUDGET),
         ("Map (en)", "/en/map/", PAGE_QUERY_BUDGET),
         ("Impact (en)", "/en/impact/", PAGE_QUERY_BUDGET),
+        ("Newsletter (en)", "/en/newsletter/", PAGE_QUERY_BUDGET),
         ("API v2, innovators", "/api/v2/innovators/", PAGE_QUERY_BUDGET),
     ]
     return [(label, url, budget) for label, url, budget in targets if url]
@@ -98,6 +101,12 @@ class Command(BaseCommand):
         parser.add_argument("--warmup", type=int, default=3, help="Richieste di riscaldamento.")
         parser.add_argument(
             "--weight-only", action="store_true", help="Solo il peso delle pagine a 375 px."
+        )
+        parser.add_argument(
+            "--subscribers",
+            type=int,
+            default=10_000,
+            help="Iscritti a cui comporre e inviare la newsletter (0: salta).",
         )
 
     def handle(self, *args, **options):
@@ -188,6 +197,11 @@ class Command(BaseCommand):
         )
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(f"\nMemoria di picco del processo: {peak_mb:.0f} MB")
+        if options["subscribers"]:
+            digest = bench_digest(options["subscribers"])
+            self.stdout.write(
+                f"\n{digest}" if digest else "\nNewsletter: nessuna novità da inviare."
+            )
         if over_budget:
             self.stdout.write(self.style.ERROR(f"Da controllare: {', '.join(over_budget)}"))
         else:

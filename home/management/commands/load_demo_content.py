@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import courses, english, impact, innovators, programme, site, stories
+from home.demo import courses, english, impact, innovators, newsletter, programme, site, stories
 
 
 class Command(BaseCommand):
@@ -60,6 +60,7 @@ class Command(BaseCommand):
             stories.build(home, phases, options["stories"])
             site.build_goals(home)
             impact.build_impact_page(home)
+            newsletter.build_newsletter_page(home)
             english.build(home)
             site.order_menu(home)
         if not options["no_admin"]:

@@ -1,0 +1,60 @@
+"""/newsletter/ (English /en/newsletter/): the subscription form and its signed sub-pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from portal.models import BasePage
+
+
+class NewsletterPage(RoutablePageMixin, BasePage):
+    """The subscription page; its `issue_introduction` opens the next digest in its language.
+
+    Routes: the form (``""``), the answer (``grazie/``), the confirmation
+    (``conferma/<token>/``) and the preferences (``preferenze/<token>/``). The one-click
+    unsubscribe is a plain view outside the page (it takes a POST without a CSRF token):
+    see `newsletter.views.unsubscribe`.
+    """
+
+    issue_introduction = RichTextField(
+        _("introduzione del prossimo numero"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_(
+            "Apre la prossima newsletter in questa lingua: poche righe della redazione. "
+            "Si usa la versione pubblicata della pagina."
+        ),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("issue_introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("pagina della newsletter")
+
+    @path("")
+    def subscribe_view(self, request):
+        from newsletter import views
+
+        return views.subscribe(request, self)
+
+    @path("grazie/", name="thanks")
+    def thanks_view(self, request):
+        return self.render(request, context_overrides={"sent": True})
+
+    @path("conferma/<str:token>/", name="confirm")
+    def confirm_view(self, request, token):
+        from newsletter import views
+
+        return views.confirm(request, self, token)
+
+    @path("preferenze/<str:token>/", name="preferences")
+    def preferences_view(self, request, token):
+        from newsletter import views
+
+        return views.preferences(request, self, token)
