@@ -28,8 +28,6 @@ EDITOR_MODEL_PERMISSIONS = [
     ("innovators", "sector", ["add_sector", "change_sector"]),
     ("stories", "programmephase", ["change_programmephase"]),
     ("stories", "storysubmission", ["view_storysubmission", "change_storysubmission"]),
-    # The registrations of events: list, export, check-in at the door (docs/security.md).
-    ("courses", "registration", ["view_registration", "change_registration"]),
     ("wagtail_localize", "translation", ["submit_translation"]),
 ]
 MODERATOR_MODEL_PERMISSIONS = [

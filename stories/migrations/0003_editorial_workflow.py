@@ -19,6 +19,9 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailcore", "0098_apitoken"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        # setup_editorial_workflow grants submit_translation, which this migration of
+        # wagtail-localize creates (and fails on if it exists already).
+        ("wagtail_localize", "0006_create_submit_translation_permission"),
     ]
 
     operations = [migrations.RunPython(setup_editorial_workflow, migrations.RunPython.noop)]

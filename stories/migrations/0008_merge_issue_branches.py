@@ -1,5 +1,5 @@
 """Joins the migrations written side by side: the submissions' photos (issue 10, events desk and
-moderation) and the review routing with the registration rights (issues 10 and 11)."""
+moderation) and the review routing (issue 10)."""
 
 from django.db import migrations
 
@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('stories', '0005_submission_photos'),
-        ('stories', '0007_editors_see_registrations'),
+        ('stories', '0006_reviews_reach_moderazione'),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ def test_phases_are_listed_in_the_admin(admin_client, phases):
         assert name in response.content.decode()
 
 
-def test_editor_changes_a_phase_status(admin_client, phases):
+def test_a_phase_status_change_is_a_draft_until_published(admin_client, phases):
     phase = phases[3]
     url = f"/admin/snippets/stories/programmephase/edit/{phase.pk}/"
     data = {
@@ -38,7 +38,12 @@ def test_editor_changes_a_phase_status(admin_client, phases):
     response = admin_client.post(url, {**data, "end_date": "2027-12-31"})
     assert response.status_code == 302
     phase.refresh_from_db()
-    assert phase.status == "in_progress"
+    assert phase.status == "planned"  # saved as a draft revision: readers still see the live one
+    assert phase.has_unpublished_changes
+    response = admin_client.post(url, {**data, "end_date": "2027-12-31", "action-publish": "1"})
+    assert response.status_code == 302
+    phase.refresh_from_db()
+    assert phase.status == "in_progress" and not phase.has_unpublished_changes
 
 
 def test_editor_creates_a_phase_update_in_the_admin(admin_client, programme_page, phases):
