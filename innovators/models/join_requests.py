@@ -18,6 +18,7 @@ class JoinRequest(models.Model):
     created_at = models.DateTimeField(_("ricevuta il"), auto_now_add=True, db_index=True)
     # The form's fields as text (booleans as booleans), keyed by the form's field names.
     answers = models.JSONField(_("risposte"), default=dict)
+    renews_content_version = False  # private: only the innovator, once published, is public
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -10,6 +10,8 @@ MAX_ATTEMPTS = 5
 class PendingNotice(models.Model):
     """A notice whose sending failed: everything needed to send it again, and why it failed."""
 
+    renews_content_version = False  # never shown to readers
+
     subject = models.TextField(_("oggetto"))
     body = models.TextField(_("testo"))
     recipients = models.JSONField(_("destinatari"), default=list)

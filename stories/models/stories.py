@@ -233,8 +233,15 @@ class StoryPage(ArticlePage):
         }
         return [found[key] for key in keys if key in found]
 
-    def related_stories(self, limit: int = RELATED_LIMIT) -> list["StoryPage"]:
-        """Other live stories sharing tags or innovators, the most in common first."""
+    def related_stories(
+        self, limit: int = RELATED_LIMIT, *, prefetch_renditions: bool = True
+    ) -> list["StoryPage"]:
+        """Other live stories sharing tags or innovators, the most in common first.
+
+        Kept in a cache (`prefetch_renditions=False`), the cards' images carry no prefetched
+        renditions: those would be frozen as they were at caching time (none, before the first
+        render made them) and cost a query on every later render; Wagtail's renditions cache
+        serves them instead."""
         tag_ids = [item.tag_id for item in self.tagged_items.all() if item.tag_id]
         innovator_ids = [link.innovator_id for link in self.innovator_links.all()]
         if not tag_ids and not innovator_ids:
@@ -252,8 +259,8 @@ class StoryPage(ArticlePage):
         return list(
             stories.annotate(shared=shared)
             .filter(shared__gt=0)
-            .select_related("phase")
-            .prefetch_related(prefetch_image("image"))
+            .select_related("phase", *([] if prefetch_renditions else ["image"]))
+            .prefetch_related(*([prefetch_image("image")] if prefetch_renditions else []))
             .defer_streamfields()
             .order_by("-shared", "-date", "-pk")[:limit]
         )
@@ -272,14 +279,14 @@ class StoryPage(ArticlePage):
                 ),
             )
 
-    def _reading_extras(self) -> dict:
+    def _reading_extras(self, cached: bool = False) -> dict:
         """What the page shows around its own fields: tags, innovators, related stories."""
         self.prefetch_relations()
         return {
             "tag_list": self.tag_list,
             "innovators": self.innovators,
             "story_index": StoryIndexPage.objects.parent_of(self).first(),
-            "related_stories": self.related_stories(),
+            "related_stories": self.related_stories(prefetch_renditions=not cached),
             "directory_path": innovator_queries.directory_path(translation.get_language())
             if self.innovators
             else None,
@@ -289,7 +296,9 @@ class StoryPage(ArticlePage):
         if getattr(request, "is_preview", False) or not self.live:
             extras = self._reading_extras()
         else:  # the published story: its extras change only with content
-            extras = cached_for_content(f"story-extras:{self.pk}", self._reading_extras)
+            extras = cached_for_content(
+                f"story-extras:{self.pk}", lambda: self._reading_extras(cached=True)
+            )
             self.__dict__.update(tag_list=extras["tag_list"], innovators=extras["innovators"])
         context = super().get_context(request, *args, **kwargs)
         context.update(

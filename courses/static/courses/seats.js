@@ -9,7 +9,11 @@
     if (ids.indexOf(span.dataset.seatsEvent) < 0) ids.push(span.dataset.seatsEvent);
   });
   var lang = document.documentElement.lang || "it";
-  fetch("/api/posti.json?eventi=" + ids.join(",") + "&lang=" + encodeURIComponent(lang))
+  // "no-cache": the browser revalidates instead of reusing the figure it fetched seconds ago,
+  // which would undo the fresher one of a page reloaded after registering.
+  fetch("/api/posti.json?eventi=" + ids.join(",") + "&lang=" + encodeURIComponent(lang), {
+    cache: "no-cache",
+  })
     .then(function (response) { return response.ok ? response.json() : {}; })
     .then(function (seats) {
       spans.forEach(function (span) {
