@@ -12,6 +12,7 @@ from django.conf import settings as django_settings
 from wagtail.models import Locale, Page
 
 import pytest
+from playwright.sync_api import expect
 
 from home.demo.stories import build_editorial_users
 from portal.translation_review import submit_url
@@ -87,6 +88,8 @@ def add_page(page, live_server, parent, model, title, intro_selector="#id_intro"
     page.goto(f"{live_server.url}/admin/pages/add/{model}/{parent.pk}/")
     page.locator("#id_title").fill(title)
     page.locator("#id_title").press("Tab")
+    # Wagtail fills the slug from the title a moment later (debounced): wait for it.
+    expect(page.locator("#id_slug")).not_to_have_value("")
     if intro_selector and page.locator(intro_selector).count():
         page.locator(intro_selector).fill(f"{title}: in breve.")
 
