@@ -60,11 +60,14 @@ def page(browser):
 
 @pytest.fixture(autouse=True)
 def migrated_rows(transactional_db):
-    """Recreate what migrations made (the locales, the tree root, the root collection): the live
-    server's database is flushed after each browser test."""
+    """Recreate what migrations made (the locales, the tree root, the root collection, the
+    comuni): the live server's database is flushed after each browser test."""
     from django.conf import settings
 
     from wagtail.models import Collection, Locale, Page
+
+    from innovators.models import Municipality
+    from innovators.municipalities import load_municipalities
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -72,3 +75,5 @@ def migrated_rows(transactional_db):
         Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
+    if not Municipality.objects.exists():
+        load_municipalities(Municipality)
