@@ -1,30 +1,18 @@
-"""The site's own middleware: full-page cache for anonymous readers, security headers, the
-request-size cap, and the rate limits on the admin login and password reset.
-
-Order in `settings.MIDDLEWARE` matters (outermost first): the page cache is first, and stores
-responses with the headers every middleware below it set, so a page served from the cache gets
-the same headers as a fresh one.
+"""The site's own middleware: security headers, the request-size cap, and the rate limits on
+the admin login and password reset. The page cache, outermost, is in `portal.page_cache`.
 """
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import caches
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from csp.middleware import CSPMiddleware
 from django_ratelimit.core import is_ratelimited
 
-from portal.cache import CONTENT_VERSION_KEY, content_version, request_scope
 from portal.forms.images import file_size
 from portal.forms.limits import address_key, too_many_requests
 
-PAGE_CACHE_PREFIX = "portal:page"
-# Content types whose readers poll: cacheable by browsers and shared caches for a while.
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "text/calendar")
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
@@ -33,107 +21,6 @@ PERMISSIONS_POLICY = (
 
 def _setting(name, default):
     return getattr(settings, name, default)
-
-
-class PageCacheMiddleware:
-    """Whole responses for anonymous GET requests, from the shared cache.
-
-    Outermost in `settings.MIDDLEWARE`: a hit is one cache round trip (`get_many` of the
-    content version and the page, one query with the database cache, none with Redis) and
-    nothing else; the stored response carries every header the middlewares below set, and a
-    matching `If-None-Match` gets a 304. An entry is valid only under the content version it
-    was stored with (`portal.cache`): any publish, unpublish, move, delete or snippet change
-    renews the version, so every server process stops serving the old pages at once, without
-    listing which URLs a change affects. A request is served and stored only if it carries no
-    session or messages cookie (a logged-in editor, a reader with a message waiting or past a
-    password-protected page); a response is stored only if it is a plain 200 that set no
-    cookie, used no CSRF token (forms) and did not ask not to be cached.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        public = self._cacheable_request(request)
-        enabled = public and _setting("PAGE_CACHE_ENABLED", True)
-        version = None
-        if enabled:
-            cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
-            key = self._key(request)
-            found = cache.get_many([CONTENT_VERSION_KEY, key])
-            version = found.get(CONTENT_VERSION_KEY)
-            stored = found.get(key)
-            if version is not None and stored is not None and stored[0] == version:
-                return self._hit(request, stored[1])
-        with request_scope(version):
-            response = self.get_response(request)
-            public = public and self._cacheable_response(request, response)
-            self._headers(request, response, public=public)
-            if enabled and public:
-                cache.set(key, (content_version(), response), _setting("PAGE_CACHE_SECONDS", 600))
-                response["X-Page-Cache"] = "miss"
-        return response
-
-    @staticmethod
-    def _hit(request, response):
-        conditional = get_conditional_response(
-            request, etag=response.get("ETag"), response=response
-        )
-        if conditional is not response:
-            return conditional
-        response["X-Page-Cache"] = "hit"
-        return response
-
-    @staticmethod
-    def _cacheable_request(request) -> bool:
-        if request.method not in ("GET", "HEAD"):
-            return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-            return False
-        if request.headers.get("Authorization"):
-            return False
-        path = request.path_info
-        return not path.startswith(tuple(_setting("PAGE_CACHE_EXCLUDED_PREFIXES", ())))
-
-    @staticmethod
-    def _key(request) -> str:
-        scheme = "https" if request.is_secure() else "http"
-        url = f"{scheme}://{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(url.encode()).hexdigest()
-        # HEAD shares GET's entry: the server drops the body. The entry holds its version.
-        return f"{PAGE_CACHE_PREFIX}:{digest}"
-
-    @staticmethod
-    def _cacheable_response(request, response) -> bool:
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "is_preview", False):
-            return False
-        if getattr(getattr(request, "_messages", None), "_queued_messages", None):
-            return False
-        cache_control = response.get("Cache-Control", "")
-        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
-
-    @staticmethod
-    def _headers(request, response, *, public: bool) -> None:
-        """Cache-Control and Vary for responses whose view chose none."""
-        if response.has_header("Cache-Control"):
-            return
-        content_type = response.get("Content-Type", "")
-        if public and content_type.startswith(FEED_TYPES):
-            patch_cache_control(response, public=True, max_age=_setting("FEED_MAX_AGE", 900))
-        elif public:
-            # Browsers revalidate (ETag, 304) so a publish shows at once; a CDN whose purge is
-            # configured keeps pages until it is told otherwise.
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            shared = _setting("PAGE_CACHE_SHARED_MAX_AGE", 0)
-            if shared:
-                patch_cache_control(response, s_maxage=shared)
-        elif request.method in ("GET", "HEAD") and response.status_code == 200:
-            # Forms, pages for editors: never stored by a browser or a proxy.
-            patch_cache_control(response, private=True, no_cache=True, max_age=0)
-        if content_type.startswith("text/html"):
-            patch_vary_headers(response, ("Cookie",))
 
 
 def is_admin_preview(request) -> bool:

@@ -69,10 +69,10 @@ INSTALLED_APPS = [
 ]
 
 # Outermost first. The page cache comes first: a hit is one cache read and nothing else, and
-# it stores responses with every header the middlewares below set (see portal/middleware.py).
+# it stores responses with every header the middlewares below set (see portal/page_cache.py).
 # The header middlewares sit above whitenoise, so static files get them too.
 MIDDLEWARE = [
-    "portal.middleware.PageCacheMiddleware",
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "portal.middleware.PortalCSPMiddleware",
@@ -148,8 +148,10 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "portal.db_cache.PortalDatabaseCache",
             "LOCATION": "portal_cache",
+            # Cached pages, the content version and rate-limit counters: room for a busy day.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
         }
     }
 
@@ -298,7 +300,7 @@ CSP_ADMIN_REPLACE = {"frame-ancestors": [SELF]}  # previews frame admin views
 # Who may frame the map's embed (/mappa/embed/): anyone, unless a list of origins is given.
 CSP_EMBED_FRAME_ANCESTORS = env_list("MAP_EMBED_FRAME_ANCESTORS", "*")
 
-# Full-page cache for anonymous readers (portal.middleware.PageCacheMiddleware).
+# Full-page cache for anonymous readers (portal.page_cache.PageCacheMiddleware).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = [

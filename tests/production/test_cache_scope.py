@@ -177,7 +177,7 @@ def test_a_cached_hit_is_one_read_of_the_database_cache(client, site, settings):
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "portal.db_cache.PortalDatabaseCache",
             "LOCATION": "portal_cache_test",
         },
     }

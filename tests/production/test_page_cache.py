@@ -3,9 +3,12 @@
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 
+from django.test import Client
+
 import pytest
 
 from home.factories import ContentPageFactory
+from portal.page_cache import LocalPages, StoredPage
 from stories.factories import PhaseUpdatePageFactory
 
 pytestmark = pytest.mark.usefixtures("page_cache")
@@ -23,6 +26,39 @@ def test_second_anonymous_request_is_served_from_the_cache(client, site):
     assert cache_state(second) == "hit"
     assert second.content == first.content
     assert client.head("/programma/").headers["X-Page-Cache"] == "hit"
+
+
+def test_another_process_serves_the_shared_copy_until_a_publish(client, site):
+    """A second client stands for another server process: its own store starts empty."""
+    assert cache_state(client.get("/programma/")) == "miss"
+    other = Client()
+    first = other.get("/programma/")
+    assert cache_state(first) == "hit"
+    assert first.content == client.get("/programma/").content
+    PhaseUpdatePageFactory(parent=site["programme"], title="Nuova fase avviata")
+    for reader in (client, other):
+        response = reader.get("/programma/")
+        assert "Nuova fase avviata" in response.content.decode()
+    assert cache_state(other.get("/programma/")) == "hit"
+
+
+def test_the_process_store_keeps_the_most_recent_pages_within_its_size():
+    pages = LocalPages(max_bytes=10)
+
+    def page(body: bytes) -> StoredPage:
+        return StoredPage("v1", 200, (("Content-Type", "text/html"),), body)
+
+    pages.put("a", page(b"aaaa"))
+    pages.put("b", page(b"bbbb"))
+    assert pages.get("a").content == b"aaaa"  # "a" is now the most recent
+    pages.put("c", page(b"cccc"))
+    assert pages.get("b") is None
+    assert pages.get("a") and pages.get("c")
+    pages.put("huge", page(b"x" * 11))
+    assert pages.get("huge") is None
+    pages.put("a", page(b"a"))
+    pages.put("d", page(b"dddd"))
+    assert [key for key in "acd" if pages.get(key)] == ["a", "c", "d"]
 
 
 def test_publishing_shows_at_once(client, site):
@@ -101,7 +137,7 @@ def test_responses_adding_a_message_are_not_cached(rf, site, settings):
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.http import HttpResponse
 
-    from portal.middleware import PageCacheMiddleware
+    from portal.page_cache import PageCacheMiddleware
 
     def view(request):
         from django.contrib import messages
