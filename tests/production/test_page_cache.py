@@ -2,7 +2,6 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
-
 from django.test import Client
 
 import pytest
