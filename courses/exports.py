@@ -5,8 +5,9 @@ other cleaning of the values has one place to go.
 """
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from portal.admin_ui import yes_no
 
 # Column → heading, in the spreadsheet's order.
 COLUMNS = {
@@ -30,10 +31,6 @@ DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 def local_datetime(value) -> str:
     """A moment as the desk reads it: local time (the project's TIME_ZONE), or empty."""
     return timezone.localtime(value).strftime(DATETIME_FORMAT) if value else ""
-
-
-def yes_no(value: bool) -> str:
-    return _("Sì") if value else _("No")
 
 
 def registration_row(registration) -> dict[str, str]:

@@ -7,4 +7,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home e pagine")
 
     def ready(self):
-        from home import seo  # noqa: F401 — registers the JSON-LD of every page type
+        from home import seo  # noqa: F401 — registers the home page's JSON-LD

@@ -1,12 +1,15 @@
-"""The admin dashboard of the portal (see home/dashboard.py)."""
+"""The admin dashboard of the portal (see home/dashboard.py); the home pages' API fields and
+benchmark targets."""
 
 from wagtail import hooks
 
+from home import api
 from home.dashboard import LatestSubmissionsPanel, NextEventsPanel, PendingReviewPanel
-from home.review_panel import CappedWorkflowObjectsToModeratePanel
+from portal.bench import HOME_QUERY_BUDGET, OPEN_DATA_QUERY_BUDGET, BenchTarget
+from portal.review_panel import CappedWorkflowObjectsToModeratePanel
 
 # Wagtail's "Awaiting your review" and "Your pages and snippets in a workflow" list every item
-# with several queries each: the first is capped (home/review_panel.py), the second is covered
+# with several queries each: the first is capped (portal/review_panel.py), the second is covered
 # by the pending-review panel, which names who sent each item.
 REPLACED_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
 
@@ -17,3 +20,23 @@ def add_dashboard_panels(request, panels):
     panels.append(CappedWorkflowObjectsToModeratePanel())
     ours = [PendingReviewPanel, LatestSubmissionsPanel, NextEventsPanel]
     panels[:0] = [panel for panel in (cls(request) for cls in ours) if panel.is_shown()]
+
+
+hooks.register("register_api_page_fields", api.page_fields)
+
+
+@hooks.register("register_bench_targets")
+def bench_targets():
+    return [
+        BenchTarget("Home", "/", HOME_QUERY_BUDGET),
+        BenchTarget("Pagina di contenuto", "/il-nostro-approccio/"),
+        BenchTarget("Impatto", "/impatto/"),
+        BenchTarget("Impatto, JSON", "/api/impatto.json", OPEN_DATA_QUERY_BUDGET),
+        BenchTarget(
+            "Impatto, CSV per settore",
+            "/api/impatto/innovators_by_sector.csv",
+            OPEN_DATA_QUERY_BUDGET,
+        ),
+        BenchTarget("Home (en)", "/en/", HOME_QUERY_BUDGET),
+        BenchTarget("Impact (en)", "/en/impact/"),
+    ]

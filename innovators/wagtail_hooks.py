@@ -10,9 +10,11 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 import django_filters
 
+from innovators import api, privacy
 from innovators.models import Innovator, Sector
 from innovators.permissions import CONTACT_PERMISSION
 from portal.admin_ui import YesNoColumn
+from portal.bench import OPEN_DATA_QUERY_BUDGET, BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
 
 CONTACT_FIELDS = ("contact_email",)
@@ -118,3 +120,28 @@ def register_search_provider():
     from innovators.search import provider
 
     return provider()
+
+
+hooks.register("register_api_page_fields", api.page_fields)
+hooks.register("register_api_endpoint", api.endpoint)
+hooks.register("register_personal_data", privacy.join_requests)
+
+
+@hooks.register("register_bench_targets")
+def bench_targets():
+    return [
+        BenchTarget("Mappa degli innovatori", "/mappa/"),
+        BenchTarget("Mappa, filtrata", "/mappa/?settore=vivaismo&club=1"),
+        BenchTarget("Mappa incorporabile", "/mappa/embed/?settore=digitale"),
+        BenchTarget("GeoJSON innovatori", "/api/innovatori.geojson", OPEN_DATA_QUERY_BUDGET),
+        BenchTarget(
+            "GeoJSON, filtrato", "/api/innovatori.geojson?tag=iot&club=1", OPEN_DATA_QUERY_BUDGET
+        ),
+        BenchTarget("CSV innovatori", "/api/innovatori.csv", OPEN_DATA_QUERY_BUDGET),
+        BenchTarget("Club degli innovatori", "/club/"),
+        BenchTarget("Club, recenti, pagina 2", "/club/?ordine=recenti&page=2"),
+        BenchTarget("Profilo innovatore", "/club/vivai-verdecitta/"),
+        BenchTarget("Aderisci al club", "/club/aderisci/"),
+        BenchTarget("Map (en)", "/en/map/"),
+        BenchTarget("API v2, innovators", "/api/v2/innovators/"),
+    ]

@@ -13,6 +13,8 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import override_settings
 
+from portal.bench import QueryCounter
+
 from .models import Issue, Subscriber, SubscriberStatus, Topic
 from .sending import next_issue, send_issue
 
@@ -57,15 +59,6 @@ def create_subscribers(count: int) -> None:
     Subscriber.objects.bulk_create(subscribers, batch_size=1000)
 
 
-class _Counter:
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
 def bench_digest(count: int = 10_000) -> DigestBench | None:
     """None when the database has nothing published in the last issue's window."""
     existing = set(Issue.objects.values_list("pk", flat=True))
@@ -73,7 +66,7 @@ def bench_digest(count: int = 10_000) -> DigestBench | None:
     try:
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             mail.outbox = []
-            counter = _Counter()
+            counter = QueryCounter()
             tracemalloc.start()
             start = time.perf_counter()
             with connection.execute_wrapper(counter):
@@ -89,3 +82,11 @@ def bench_digest(count: int = 10_000) -> DigestBench | None:
     finally:
         Issue.objects.exclude(pk__in=existing).delete()
         Subscriber.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").delete()
+
+
+def bench_job(options) -> str | None:
+    """`manage.py bench --subscribers N` (portal.bench): the newsletter's line, or None for 0."""
+    if not options["subscribers"]:
+        return None
+    digest = bench_digest(options["subscribers"])
+    return str(digest) if digest else "Newsletter: nessuna novità da inviare."

@@ -6,8 +6,10 @@ own `canonical_url`), the `hreflang` alternates of the page's translations, the 
 Twitter card fields with a share-image rendition, and the JSON-LD.
 
 JSON-LD depends on the page type, and page types live in the apps, which `portal` does not
-import: an app registers a builder for its page model with `register_json_ld`, and the
-most specific one in the page's class hierarchy wins (`home.seo` registers them all).
+import: each app registers a builder for its page models with `register_json_ld` in its own
+`seo.py` (imported by its `AppConfig.ready`), and the most specific one in the page's class
+hierarchy wins. Every other page is a schema.org WebPage (`web_page` below); `organization`
+and `place` are the pieces the apps' builders share.
 """
 
 import json
@@ -24,6 +26,7 @@ from wagtail.models import Page
 
 SHARE_RENDITION = "fill-1200x630|format-jpeg"
 SITE_NAME = "Pistoia2030"
+SCHEMA = "https://schema.org"
 OG_LOCALES = {"it": "it_IT", "en": "en_GB"}
 
 JsonLdBuilder = Callable[[Page, object, dict, "Metadata"], dict | list | None]
@@ -142,6 +145,50 @@ def share_image(image, meta: Metadata, request) -> None:
     meta.image_url = absolute(request, rendition.url)
     meta.image_width, meta.image_height = rendition.width, rendition.height
     meta.image_alt = getattr(image, "alt_text", "") or image.title
+
+
+def organization(request, home_url: str = "") -> dict:
+    """The programme as a schema.org Organization (publisher, organiser, author of last resort)."""
+    return {
+        "@type": "Organization",
+        "name": SITE_NAME,
+        "url": home_url or absolute(request, "/"),
+        "logo": absolute(request, static("img/share.png")),
+    }
+
+
+def postal_address(address: str, locality: str) -> dict:
+    """A schema.org PostalAddress in the province of Pistoia."""
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": address,
+        "addressLocality": locality,
+        "addressRegion": "PT",
+        "addressCountry": "IT",
+    }
+
+
+def place(name: str, address: str, point, locality: str = "") -> dict:
+    """A schema.org Place; `point` has `lat` and `lng`, or is None."""
+    data = {"@type": "Place", "name": name or address or locality}
+    if address or locality:
+        data["address"] = postal_address(address, locality)
+    if point:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": point.lat, "longitude": point.lng}
+    return data
+
+
+@register_json_ld(Page)
+def web_page(page, request, context, meta: Metadata) -> dict:
+    return {
+        "@context": SCHEMA,
+        "@type": "WebPage",
+        "name": meta.title,
+        "description": meta.description,
+        "url": canonical_url(page, request, context),
+        "inLanguage": meta.language,
+        "isPartOf": {"@type": "WebSite", "name": SITE_NAME},
+    }
 
 
 def page_metadata(context) -> Metadata:

@@ -15,8 +15,8 @@ urlpatterns = [
     path("api/", include("innovators.urls")),
     # Open data: /api/impatto.json and /api/impatto/<indicator>.csv
     path("api/", include("home.urls")),
-    # Wagtail API v2, read-only: pages, phases, innovators (docs/api.md)
-    path("api/v2/", include("home.api")),
+    # Wagtail API v2, read-only: pages and the endpoints the apps register (docs/api.md)
+    path("api/v2/", include("portal.api_urls")),
     path("sitemap.xml", sitemap.sitemap, name="sitemap"),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
 ]

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from portal import admin_views
+from portal.bench import BenchTarget
 from portal.search import pages_provider
 
 # Wagtail's own help items that open wagtail.org / guide.wagtail.org (English, outside hosts).
@@ -42,3 +43,11 @@ def admin_css():
 
 
 hooks.register("register_search_provider", pages_provider)
+
+
+@hooks.register("register_bench_targets", order=100)  # after the apps' pages
+def bench_targets():
+    return [
+        BenchTarget("Ricerca", "/cerca/?q=fase"),
+        BenchTarget("Pagina non trovata (404)", "/non-esiste/"),
+    ]

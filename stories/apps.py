@@ -7,6 +7,6 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Storie e programma")
 
     def ready(self):
-        from stories import signals
+        from stories import seo, signals  # noqa: F401 — seo registers the stories' JSON-LD
 
         signals.connect()

@@ -1,4 +1,3 @@
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -8,8 +7,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.admin_ui import yes_no
+from portal.bench import BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
-from stories.models import ProgrammePhase, StorySubmission
+from stories import api, privacy
+from stories.models import PhaseUpdatePage, ProgrammePhase, StoryPage, StorySubmission
 from stories.panels import SentSubmissionPanel, sent_context
 
 
@@ -26,10 +28,6 @@ class ProgrammePhaseViewSet(SnippetViewSet):
 
 
 register_snippet(ProgrammePhaseViewSet)
-
-
-def yes_no(value: bool) -> str:
-    return gettext("Sì") if value else gettext("No")
 
 
 class StorySubmissionIndexView(SafeSpreadsheetExportMixin, IndexView):
@@ -95,3 +93,27 @@ storysubmission_viewset = StorySubmissionViewSet("storysubmission")
 @hooks.register("register_admin_viewset")
 def register_story_submission_viewset():
     return storysubmission_viewset
+
+
+hooks.register("register_api_page_fields", api.page_fields)
+hooks.register("register_api_endpoint", api.endpoint)
+hooks.register("register_personal_data", privacy.submissions)
+
+
+@hooks.register("register_bench_targets")
+def bench_targets():
+    update = PhaseUpdatePage.objects.live().order_by("-date").first()
+    story = StoryPage.objects.live().order_by("-date").first()
+    return [
+        BenchTarget("Programma", "/programma/"),
+        BenchTarget("Programma, fase 2, pagina 2", "/programma/?fase=2&page=2"),
+        BenchTarget("Aggiornamento di fase", update.url if update else None),
+        BenchTarget("Storie", "/storie/"),
+        BenchTarget("Storie, filtrate", "/storie/?fase=3&settore=agroalimentare"),
+        BenchTarget("Storia", story.url if story else None),
+        BenchTarget("Racconta la tua storia", "/storie/racconta/"),
+        BenchTarget("Feed RSS delle storie", "/storie/feed/"),
+        BenchTarget("Feed Atom del programma", "/programma/feed/atom/"),
+        BenchTarget("Programme (en)", "/en/programme/"),
+        BenchTarget("Stories (en)", "/en/stories/"),
+    ]

@@ -4,7 +4,8 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, REDIS_URL
+from .caching import CACHES, REDIS_URL
+from .services import DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"

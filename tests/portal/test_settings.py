@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -138,3 +139,23 @@ def test_migrate_builds_a_fresh_embedded_database(tmp_path):
         env=env,
     )
     assert "portal_cache" in tables.stdout
+
+
+def test_the_readme_names_every_settings_module_that_reads_the_environment():
+    # A read names its variable: os.environ.get("X"), env_bool("X"), "X" in os.environ, …
+    reads = re.compile(
+        r"""(?:os\.environ(?:\.get)?|env_bool|env_list)\s*[\(\[]\s*["'][A-Z]"""
+        r"""|["'][A-Z0-9_]+["']\s+(?:not\s+)?in\s+os\.environ|dj_database_url\.config\("""
+    )
+    readers = {
+        path.name
+        for path in (BASE_DIR / "portal/settings").glob("*.py")
+        if reads.search(path.read_text())
+    }
+    assert readers == {
+        *("base.py", "services.py", "caching.py", "security.py"),
+        *("dev.py", "test.py", "production.py"),
+    }
+    readme = (BASE_DIR / "README.md").read_text()
+    section = readme.split("## Settings and environment", 1)[1].split("\n| variable", 1)[0]
+    assert all(f"`{name}`" in section for name in readers)

@@ -2,6 +2,7 @@
 join requests deleted, everything recent or live left alone."""
 
 import datetime
+from pathlib import Path
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -11,15 +12,16 @@ from wagtail.models import Revision
 import pytest
 
 from courses.factories import CoursePageFactory, RegistrationFactory
-from home.personal_data import ANONYMOUS_DOMAIN
 from innovators.factories import InnovatorFactory
 from innovators.models import Innovator
 from portal.models import PortalImage
+from portal.privacy import ANONYMOUS_DOMAIN, registered
 from stories.factories import StoryPageFactory, StorySubmissionFactory
 from stories.models import StoryPage, StorySubmission
 from stories.models.submissions import SubmissionStatus
 
 OLD = timezone.now() - datetime.timedelta(days=400)
+SECURITY_DOC = Path(__file__).resolve().parents[2] / "docs/security.md"
 
 
 def backdate(model, pk, **fields):
@@ -135,3 +137,33 @@ def test_the_period_comes_from_the_settings(data, settings, capsys):
     assert "iscrizioni anonimizzate: 0" in capsys.readouterr().out
     data["old_registration"].refresh_from_db()
     assert data["old_registration"].name == "Anna Bianchi"
+
+
+def test_the_report_names_every_kind_in_order(data, capsys):
+    call_command("purge_personal_data", "--days", "365", "--dry-run")
+    assert capsys.readouterr().out.strip() == (
+        "Da eliminare (prova): iscrizioni anonimizzate: 1, storie respinte eliminate: 1, "
+        "richieste di adesione eliminate: 1, immagini eliminate: 0, "
+        "richieste di iscrizione alla newsletter scadute: 0, indirizzi disiscritti eliminati: 0"
+    )
+
+
+def test_a_photo_a_live_story_shows_is_kept(data, site, capsys):
+    site["story"].image = data["photo"]
+    site["story"].save_revision().publish()
+    call_command("purge_personal_data", "--days", "365")
+    assert "immagini eliminate: 0" in capsys.readouterr().out
+    assert PortalImage.objects.filter(pk=data["photo"].pk).exists()
+    assert not StoryPage.objects.filter(pk=data["draft"].pk).exists()
+
+
+def test_the_docs_list_every_kind_of_personal_data_the_apps_declare():
+    held = SECURITY_DOC.read_text().split("## Who can see it")[0]
+    models = {record.model._meta.label for record in registered()}
+    assert models == {
+        "courses.Registration",
+        "stories.StorySubmission",
+        "innovators.Innovator",
+        "newsletter.Subscriber",
+    }
+    assert all(f"`{label}`" in held for label in models)

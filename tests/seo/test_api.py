@@ -85,3 +85,16 @@ def test_the_api_is_read_only(client, content):
 def test_there_is_no_images_endpoint(client, content):
     """It would list the public forms' uploads before moderation (docs/api.md)."""
     assert client.get("/api/v2/images/").status_code == 404
+
+
+def test_every_page_type_but_the_forms_declares_its_public_fields():
+    # Each app names its page types' fields in its api.py; a new page type without them would
+    # answer only title and meta.
+    from wagtail.models import get_page_models
+
+    from portal.api import page_fields
+
+    apps = {"home", "stories", "innovators", "courses", "newsletter"}
+    pages = {m._meta.label for m in get_page_models() if m._meta.app_label in apps}
+    forms = {"stories.StorySubmissionPage", "newsletter.NewsletterPage"}
+    assert {model._meta.label for model in page_fields()} == pages - forms

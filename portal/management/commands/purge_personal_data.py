@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.personal_data import purge_personal_data
+from portal.privacy import purge_personal_data
 
 
 class Command(BaseCommand):

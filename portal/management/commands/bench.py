@@ -1,7 +1,8 @@
 """Measure each public page type: SQL queries, median render time and peak memory.
 
 Run through `make bench`, which first builds a large demo database with `load_demo_content`.
-Budgets are checked here, not in timed tests: a page over budget is flagged in the table.
+Each app names its pages and their query budgets (portal.bench); budgets are checked here, not
+in timed tests: a page over budget is flagged in the table.
 """
 
 import resource
@@ -14,81 +15,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 
-from courses.models import CoursePage, SessionPage
-from home.pageweight import budget_kb, page_weight
-from newsletter.benchmark import bench_digest
-from stories.models import PhaseUpdatePage, StoryPage
-
-HOME_QUERY_BUDGET = 15
-PAGE_QUERY_BUDGET = 25
-OPEN_DATA_QUERY_BUDGET = 2  # GeoJSON and CSV: two queries whatever the number of innovators
-
-
-def bench_targets() -> list[tuple[str, str, int]]:
-    """(label, URL, query budget) for every public page type; each app adds its own here."""
-    update = PhaseUpdatePage.objects.live().order_by("-date").first()
-    story = StoryPage.objects.live().order_by("-date").first()
-    course = CoursePage.objects.live().order_by("-start").first()
-    session = SessionPage.objects.live().order_by("-start").first()
-    targets = [
-        ("Home", "/", HOME_QUERY_BUDGET),
-        ("Programma", "/programma/", PAGE_QUERY_BUDGET),
-        ("Programma, fase 2, pagina 2", "/programma/?fase=2&page=2", PAGE_QUERY_BUDGET),
-        ("Aggiornamento di fase", update.url if update else None, PAGE_QUERY_BUDGET),
-        ("Pagina di contenuto", "/il-nostro-approccio/", PAGE_QUERY_BUDGET),
-        ("Percorsi di formazione", "/formazione/", PAGE_QUERY_BUDGET),
-        ("Formazione, online", "/formazione/?formato=online", PAGE_QUERY_BUDGET),
-        ("Formazione, calendario", "/formazione/calendario/", PAGE_QUERY_BUDGET),
-        ("Formazione, iCalendar", "/formazione/calendario.ics", PAGE_QUERY_BUDGET),
-        ("Percorso di formazione", course.url if course else None, PAGE_QUERY_BUDGET),
-        ("Sessioni di co-creazione", "/co-creazione/", PAGE_QUERY_BUDGET),
-        ("Sessione di co-creazione", session.url if session else None, PAGE_QUERY_BUDGET),
-        ("Mappa degli innovatori", "/mappa/", PAGE_QUERY_BUDGET),
-        ("Mappa, filtrata", "/mappa/?settore=vivaismo&club=1", PAGE_QUERY_BUDGET),
-        ("Mappa incorporabile", "/mappa/embed/?settore=digitale", PAGE_QUERY_BUDGET),
-        ("GeoJSON innovatori", "/api/innovatori.geojson", OPEN_DATA_QUERY_BUDGET),
-        ("GeoJSON, filtrato", "/api/innovatori.geojson?tag=iot&club=1", OPEN_DATA_QUERY_BUDGET),
-        ("CSV innovatori", "/api/innovatori.csv", OPEN_DATA_QUERY_BUDGET),
-        ("Club degli innovatori", "/club/", PAGE_QUERY_BUDGET),
-        ("Club, recenti, pagina 2", "/club/?ordine=recenti&page=2", PAGE_QUERY_BUDGET),
-        ("Profilo innovatore", "/club/vivai-verdecitta/", PAGE_QUERY_BUDGET),
-        ("Aderisci al club", "/club/aderisci/", PAGE_QUERY_BUDGET),
-        ("Storie", "/storie/", PAGE_QUERY_BUDGET),
-        ("Storie, filtrate", "/storie/?fase=3&settore=agroalimentare", PAGE_QUERY_BUDGET),
-        ("Storia", story.url if story else None, PAGE_QUERY_BUDGET),
-        ("Racconta la tua storia", "/storie/racconta/", PAGE_QUERY_BUDGET),
-        ("Feed RSS delle storie", "/storie/feed/", PAGE_QUERY_BUDGET),
-        ("Feed Atom del programma", "/programma/feed/atom/", PAGE_QUERY_BUDGET),
-        ("Ricerca", "/cerca/?q=fase", PAGE_QUERY_BUDGET),
-        ("Pagina non trovata (404)", "/non-esiste/", PAGE_QUERY_BUDGET),
-        ("Impatto", "/impatto/", PAGE_QUERY_BUDGET),
-        ("Newsletter", "/newsletter/", PAGE_QUERY_BUDGET),
-        ("Impatto, JSON", "/api/impatto.json", OPEN_DATA_QUERY_BUDGET),
-        (
-            "Impatto, CSV per settore",
-            "/api/impatto/innovators_by_sector.csv",
-            OPEN_DATA_QUERY_BUDGET,
-        ),
-        ("Home (en)", "/en/", HOME_QUERY_BUDGET),
-        ("Programme (en)", "/en/programme/", PAGE_QUERY_BUDGET),
-        ("Stories (en)", "/en/stories/", PAGE_QUERY_BUDGET),
-        ("Map (en)", "/en/map/", PAGE_QUERY_BUDGET),
-        ("Impact (en)", "/en/impact/", PAGE_QUERY_BUDGET),
-        ("Newsletter (en)", "/en/newsletter/", PAGE_QUERY_BUDGET),
-        ("API v2, innovators", "/api/v2/innovators/", PAGE_QUERY_BUDGET),
-    ]
-    return [(label, url, budget) for label, url, budget in targets if url]
-
-
-class QueryCounter:
-    """Counts the SQL statements run while installed with `connection.execute_wrapper`."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
+from portal.bench import QueryCounter, bench_jobs, bench_targets
+from portal.pageweight import budget_kb, page_weight
 
 
 class Command(BaseCommand):
@@ -106,7 +34,7 @@ class Command(BaseCommand):
             "--subscribers",
             type=int,
             default=10_000,
-            help="Iscritti a cui comporre e inviare la newsletter (0: salta).",
+            help="Iscritti a cui comporre e inviare la newsletter (0: salta; newsletter.benchmark).",
         )
 
     def handle(self, *args, **options):
@@ -124,7 +52,8 @@ class Command(BaseCommand):
             f"{'lazy':>6} {'totale':>7} {'budget':>6}  esito"
         )
         over = []
-        for label, url, _budget in bench_targets():
+        for target in bench_targets():
+            label, url = target.label, target.url
             response = client.get(url)
             if "text/html" not in response.get("Content-Type", ""):
                 continue
@@ -146,7 +75,8 @@ class Command(BaseCommand):
         client = Client(SERVER_NAME="localhost")
         rows = []
         over_budget = []
-        for label, url, budget in bench_targets():
+        for target in bench_targets():
+            label, url, budget = target.label, target.url, target.budget
             for _ in range(options["warmup"]):
                 client.get(url)
             queries, cold_queries = QueryCounter(), QueryCounter()
@@ -197,11 +127,10 @@ class Command(BaseCommand):
         )
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(f"\nMemoria di picco del processo: {peak_mb:.0f} MB")
-        if options["subscribers"]:
-            digest = bench_digest(options["subscribers"])
-            self.stdout.write(
-                f"\n{digest}" if digest else "\nNewsletter: nessuna novità da inviare."
-            )
+        for job in bench_jobs():
+            line = job(options)
+            if line:
+                self.stdout.write(f"\n{line}")
         if over_budget:
             self.stdout.write(self.style.ERROR(f"Da controllare: {', '.join(over_budget)}"))
         else:

@@ -1,0 +1,87 @@
+"""The innovators' part of the API v2 (portal.api): /innovators/ and the map and club pages.
+
+Published innovators only, with the GeoJSON's public fields: never the contact e-mail.
+"""
+
+from django.conf import settings
+
+from wagtail.api import APIField
+from wagtail.api.v2.filters import OrderingFilter
+from wagtail.api.v2.views import BaseAPIViewSet
+
+from rest_framework import serializers
+
+from innovators import queries as innovator_queries
+from innovators.filters import InnovatorFilters
+from innovators.models import ClubDirectoryPage, Innovator, InnovatorMapPage
+from portal.api import INTRO, BoundedPagination, PlainSearchFilter
+
+# The GeoJSON's public fields, in its order; a serializer for those not read off the model.
+PUBLIC_FIELDS = [
+    *("name", "slug", "url", "sector", "color"),
+    *("municipality", "club", "latitude", "longitude"),
+]
+SERIALIZERS = {
+    "url": serializers.SerializerMethodField(),
+    "sector": serializers.CharField(source="sector.name"),
+    "color": serializers.CharField(source="sector.color"),
+    "municipality": serializers.CharField(source="municipality.name"),
+    "club": serializers.BooleanField(source="is_club_member"),
+}
+
+
+def page_fields() -> dict[type, list[APIField]]:
+    return {InnovatorMapPage: INTRO, ClubDirectoryPage: INTRO}
+
+
+class InnovatorsAPIViewSet(BaseAPIViewSet):
+    """Published innovators with the GeoJSON's public fields, and the map's filters."""
+
+    model = Innovator
+    name = "innovators"
+    body_fields = [
+        *BaseAPIViewSet.body_fields,
+        *(
+            APIField(name, serializer=SERIALIZERS[name]) if name in SERIALIZERS else name
+            for name in PUBLIC_FIELDS
+        ),
+    ]
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, *PUBLIC_FIELDS]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
+        {"lang", "settore", "comune", "tag", "club", "q", "ordine"}
+    )
+    filter_backends = [OrderingFilter, PlainSearchFilter]
+    pagination_class = BoundedPagination
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(cls.body_fields)
+
+    def language(self) -> str:
+        code = self.request.GET.get("lang", "")
+        return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+    def get_queryset(self):
+        language = self.language()
+        filters = InnovatorFilters.from_query(self.request.GET)
+        innovators = innovator_queries.published_innovators(language)
+        return (
+            filters.apply(innovators, language, sort=False)
+            .select_related("sector", "municipality")
+            .defer("description", "contact_email")
+            .order_by("name", "pk")
+        )
+
+    def get_serializer_class(self):
+        serializer_class = super().get_serializer_class()
+        profile_base = innovator_queries.directory_path(self.language())
+
+        class InnovatorSerializer(serializer_class):
+            def get_url(self, innovator):
+                return f"{profile_base}{innovator.slug}/" if profile_base else None
+
+        return InnovatorSerializer
+
+
+def endpoint() -> tuple[str, type]:
+    return InnovatorsAPIViewSet.name, InnovatorsAPIViewSet

@@ -1,0 +1,97 @@
+"""Security: response headers and cookies, the Content-Security-Policy, rate limits, request
+sizes and the retention of personal data (docs/security.md). Read by base.py; production.py
+adds the HTTPS switches."""
+
+import os
+
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
+
+from .env import env_list
+from .services import MAP_TILE_URL, MEDIA_HOST
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# The map's tile server must see our origin: Django's default "same-origin" makes
+# OpenStreetMap refuse tiles with 403.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"  # views may opt out (the map's embed): see PortalCSPMiddleware
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # the admin reads its token from the page, not the cookie
+
+
+def _origin(url: str) -> str:
+    scheme, _sep, rest = url.partition("://")
+    host = rest.split("/", 1)[0].replace("{s}", "*")
+    return f"{scheme}://{host}" if rest else url
+
+
+# Content-Security-Policy (django-csp 4): scripts only from our own origin, no inline scripts
+# (JSON data blocks are not scripts). Inline style attributes stay allowed (sector colours).
+# The admin gets CSP_ADMIN_UPDATE on top (see portal.middleware.PortalCSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [
+            SELF,
+            "data:",
+            *([_origin(MAP_TILE_URL)] if MAP_TILE_URL else []),
+            *([MEDIA_HOST] if MEDIA_HOST else []),
+        ],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # Embedded videos from the StreamField's embed block.
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+CSP_ADMIN_UPDATE = {
+    "script-src": [UNSAFE_INLINE, UNSAFE_EVAL],
+    "img-src": ["blob:", "https:"],
+    "connect-src": ["https:"],  # wagtailgeowidget's geocoder
+    "frame-src": [SELF],  # page previews
+}
+CSP_ADMIN_REPLACE = {"frame-ancestors": [SELF]}  # previews frame admin views
+# Who may frame the map's embed (/mappa/embed/): anyone, unless a list of origins is given.
+CSP_EMBED_FRAME_ANCESTORS = env_list("MAP_EMBED_FRAME_ANCESTORS", "*")
+
+# Rate limits (django-ratelimit, in the shared cache). Behind a proxy, the client's address is
+# in a header: RATELIMIT_IP_META_KEY names it (e.g. HTTP_X_REAL_IP).
+ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "10/m")
+ADMIN_PASSWORD_RESET_RATE = os.environ.get("ADMIN_PASSWORD_RESET_RATE", "5/h")
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+
+# Personal data (join requests, story submissions, registrations, newsletter addresses): kept
+# this many days after the event, the rejection or the unsubscription, then purged by
+# `manage.py purge_personal_data` (portal.privacy, docs/security.md).
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Request sizes (portal.middleware.RequestSizeLimitMiddleware, portal.forms): a file sent
+# through a public form is at most PUBLIC_UPLOAD_MAX_BYTES; a public request (three story
+# photos and their text) at most REQUEST_MAX_BYTES; the admin (image and document uploads)
+# ADMIN_REQUEST_MAX_BYTES. Bodies over the cap are refused from their Content-Length, unread.
+MB = 1024 * 1024
+PUBLIC_UPLOAD_MAX_BYTES = int(os.environ.get("PUBLIC_UPLOAD_MAX_MB", "5")) * MB
+REQUEST_MAX_BYTES = 3 * PUBLIC_UPLOAD_MAX_BYTES + MB
+ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_MB", "64")) * MB
+# Form fields other than files (the admin's StreamField JSON): at most this much in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * MB
+# Uploads larger than this go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * MB

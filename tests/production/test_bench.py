@@ -1,0 +1,55 @@
+"""What `make bench` measures: every app names its pages and their query budgets (portal.bench)."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from portal.bench import (
+    HOME_QUERY_BUDGET,
+    OPEN_DATA_QUERY_BUDGET,
+    PAGE_QUERY_BUDGET,
+    bench_jobs,
+    bench_targets,
+)
+
+
+def test_every_app_names_its_pages_with_their_budgets(site):
+    targets = bench_targets()
+    by_label = {target.label: target for target in targets}
+    assert len(by_label) == len(targets) == 44  # one row per label, none lost in the move
+    assert by_label["Home"].url == "/" and by_label["Home"].budget == HOME_QUERY_BUDGET
+    assert by_label["Home (en)"].budget == HOME_QUERY_BUDGET
+    # The newest page of each kind the database has, found by its own app.
+    assert by_label["Storia"].url == site["story"].url
+    assert by_label["Aggiornamento di fase"].url == site["update"].url
+    assert by_label["Percorso di formazione"].url == site["course"].url
+    assert by_label["Sessione di co-creazione"].url == site["session"].url
+    open_data = {t.label for t in targets if t.budget == OPEN_DATA_QUERY_BUDGET}
+    assert open_data == {
+        "GeoJSON innovatori",
+        "GeoJSON, filtrato",
+        "CSV innovatori",
+        "Impatto, JSON",
+        "Impatto, CSV per settore",
+    }
+    others = [t for t in targets if t.budget not in (HOME_QUERY_BUDGET, OPEN_DATA_QUERY_BUDGET)]
+    assert {t.budget for t in others} == {PAGE_QUERY_BUDGET}
+    assert [t.label for t in targets[-2:]] == ["Ricerca", "Pagina non trovata (404)"]
+
+
+def test_a_kind_with_no_page_yet_is_left_out(home_page):
+    labels = {target.label for target in bench_targets()}
+    assert "Storia" not in labels and "Percorso di formazione" not in labels
+    assert "Storie" in labels
+
+
+def test_the_newsletter_job_is_skipped_with_no_subscribers(db):
+    assert [job({"subscribers": 0}) for job in bench_jobs()] == [None]
+
+
+def test_the_weight_table_covers_the_html_pages(site):
+    out = StringIO()
+    call_command("bench", "--weight-only", stdout=out)
+    table = out.getvalue()
+    assert "Storia " in table and "Home (en)" in table
+    assert "GeoJSON" not in table  # not HTML: no weight
