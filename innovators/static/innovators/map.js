@@ -177,10 +177,16 @@ class InnovatorMap {
       return marker;
     });
     this.cluster.addLayers(markers);
-    if (markers.length) this.map.fitBounds(this.cluster.getBounds(), { padding: [30, 30], maxZoom: 14 });
     notice(this.element, "points", "");
     this.element.dataset.count = String(markers.length);
-    this.element.dataset.state = "ready";
+    // "ready" once the view has settled on the markers: a click during the zoom would miss them.
+    const settled = () => { this.element.dataset.state = "ready"; };
+    if (markers.length) {
+      this.map.once("moveend", settled);
+      this.map.fitBounds(this.cluster.getBounds(), { padding: [30, 30], maxZoom: 14 });
+    } else {
+      settled();
+    }
     document.querySelectorAll("[data-map-count]").forEach((node) => countText(node, markers.length));
   }
 
