@@ -12,6 +12,7 @@ import dataclasses
 
 from django.utils.text import slugify
 
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 
 from courses.models import CourseIndexPage, CoursePage, SessionIndexPage, SessionPage
@@ -78,7 +79,10 @@ def publish(page, **fields):
 
 
 def translate_page(page, locale, fields: dict):
-    """The page's English translation, created and published with `fields` if missing."""
+    """The page's English translation, created with `fields` and published if missing.
+
+    The copy takes the English fields in memory only: `adopt` records them as string
+    translations and wagtail-localize renders, saves and (here) publishes the page once."""
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return adopt(page, existing.specific)
@@ -87,10 +91,16 @@ def translate_page(page, locale, fields: dict):
     fields.setdefault("slug", slugify(fields.get("title", copy.title))[:70])
     if "body" in fields and not fields["body"] and hasattr(page, "body"):
         fields["body"] = page.body.stream_block.to_python([])
-    return adopt(page, publish(copy, **fields))
+    for name, value in fields.items():
+        setattr(copy, name, value)
+        if isinstance(getattr(copy, name), StreamValue):
+            getattr(copy, name).get_prep_value()  # gives new blocks their ids, as a save does
+    return adopt(page, copy, live=True)
 
 
 def translate_snippet(instance, locale, **fields):
+    """The snippet's English translation, created with `fields` if missing (published, for a
+    snippet with drafts, once by `adopt`)."""
     existing = instance.get_translation_or_none(locale)
     if existing is not None:
         return adopt(instance, existing)
@@ -98,8 +108,6 @@ def translate_snippet(instance, locale, **fields):
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.save()
-    if hasattr(copy, "save_revision"):
-        copy.save_revision().publish()
     return adopt(instance, copy)
 
 
@@ -128,6 +136,8 @@ def build(home: HomePage, data: Reader) -> HomePage:
     sections = data.keyed(Translated, "english", "sections")
     updates = data.keyed(Translated, "english", "updates")
     events = data.keyed(Translated, "english", "events")
+    stories = data.keyed(Translated, "english", "stories")
+    submission = data.record(Translated, "english", "submission")
     event_body = paragraphs(data.get("english", "event_body"))
     for child in home.get_children().specific():
         if child.slug not in sections:
@@ -136,9 +146,7 @@ def build(home: HomePage, data: Reader) -> HomePage:
         if isinstance(child, ProgrammePage):
             _translate_children(child, PhaseUpdatePage, updates, locale, phases)
         elif isinstance(child, StoryIndexPage):
-            stories = data.keyed(Translated, "english", "stories")
             _translate_children(child, StoryPage, stories, locale, phases)
-            submission = data.record(Translated, "english", "submission")
             for form in StorySubmissionPage.objects.child_of(child):
                 translate_page(form, locale, submission.fields())
             _repair_featured_story(translated, locale)

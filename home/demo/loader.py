@@ -4,11 +4,17 @@ from django.db import transaction
 
 from . import courses, english, innovators, programme, sections, site, stories
 from .data import Reader
+from .indexing import deferred_indexing
 
 
-@transaction.atomic
-def build(data: Reader, *, phase_updates=0, events=0, innovators_extra=0, stories_extra=0):
-    """The whole demo site, Italian then English; what exists already is kept."""
+def build(data: Reader, **extra) -> None:
+    """The whole demo site, Italian then English, in one transaction; what exists is kept.
+    `extra` are the scale options (see `build_all`)."""
+    with transaction.atomic(), deferred_indexing():
+        build_all(data, **extra)
+
+
+def build_all(data: Reader, *, phase_updates=0, events=0, innovators_extra=0, stories_extra=0):
     home = site.build_home(data)
     pages = site.build_content_pages(home, data)
     site.build_site_settings(home, pages, data)
@@ -26,4 +32,3 @@ def build(data: Reader, *, phase_updates=0, events=0, innovators_extra=0, storie
     english.build(home, data)
     site.order_menu(home, data)
     data.check_all_read()
-    return home
