@@ -15,20 +15,23 @@ def build(data: Reader, **extra) -> None:
 
 
 def build_all(data: Reader, *, phase_updates=0, events=0, innovators_extra=0, stories_extra=0):
+    """Snippets first, then the home page's sections in the order of the menu (so a new
+    site needs no page moved), then what links them, then the English site."""
     home = site.build_home(data)
-    pages = site.build_content_pages(home, data)
-    site.build_site_settings(home, pages, data)
     phases = programme.build_phases(data)
-    programme_page = programme.build_programme_page(home, data)
-    programme.build_phase_updates(programme_page, phases, data, phase_updates)
-    courses.build(home, phases, data, events)
     sectors = innovators.build_sectors(data)
-    innovators.build_pages(home, data)
     innovators.build_innovators(sectors, data, innovators_extra)
-    stories.build(home, phases, data, stories_extra)
-    site.build_goals(home, data)
-    sections.build_impact_page(home, data)
+    innovators.build_pages(home, data)  # mappa, club
+    stories.build(home, phases, data, stories_extra)  # storie
+    courses.build(home, phases, data, events)  # formazione, co-creazione
+    programme_page = programme.build_programme_page(home, data)  # programma
+    programme.build_phase_updates(programme_page, phases, data, phase_updates)
+    stories.build_workflow(home)  # on the stories and the programme
+    sections.build_impact_page(home, data)  # impatto
+    pages = site.build_content_pages(home, data)  # chi-siamo, il-nostro-approccio, …
     sections.build_newsletter_page(home, data)
+    site.build_site_settings(home, pages, data)
+    site.build_goals(home, data)
     english.build(home, data)
-    site.order_menu(home, data)
+    site.order_menu(home, data)  # moves only what an older database holds out of order
     data.check_all_read()

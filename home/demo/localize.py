@@ -36,20 +36,15 @@ def is_managed(source, locale) -> bool:
     ).exists()
 
 
-def _english_strings(target) -> dict[str, list[str]]:
-    by_field = defaultdict(list)
+def _english_segments(target) -> tuple[dict[str, list[str]], dict[str, object]]:
+    """The target's strings by field, and its overridable values by path (one extraction)."""
+    strings, overrides = defaultdict(list), {}
     for segment in extract_segments(target):
         if isinstance(segment, StringSegmentValue):
-            by_field[segment.path.split(".")[0]].append(segment.string.data)
-    return by_field
-
-
-def _english_overrides(target) -> dict[str, object]:
-    return {
-        segment.path: segment.data
-        for segment in extract_segments(target)
-        if isinstance(segment, OverridableSegmentValue)
-    }
+            strings[segment.path.split(".")[0]].append(segment.string.data)
+        elif isinstance(segment, OverridableSegmentValue):
+            overrides[segment.path] = segment.data
+    return strings, overrides
 
 
 def _record_strings(translated: dict, locale) -> None:
@@ -96,8 +91,7 @@ def adopt(source, target, live: bool | None = None):
     locale = target.locale
     if is_managed(source, locale):
         return target
-    english = _english_strings(target)
-    overrides = _english_overrides(target)
+    english, overrides = _english_segments(target)
     translation_source, _created = TranslationSource.update_or_create_from_instance(source)
     segments = (
         StringSegment.objects.filter(source=translation_source)

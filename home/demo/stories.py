@@ -128,7 +128,6 @@ def build(
 ) -> StoryIndexPage:
     index = build_index(home, data)
     build_stories(index, phases, data, extra)
-    build_workflow(home)
     return index
 
 
