@@ -54,3 +54,8 @@ def demo_image(
         return existing
     file = ImageFile(io.BytesIO(draw_picture(seed)), name=f"demo-{seed}.jpg")
     return ImageFactory(title=title, description=alt, credit=credit, file=file)
+
+
+def illustration(title: str, seed: int, subject: str) -> PortalImage:
+    """The demo picture `title` that illustrates the page called `subject`."""
+    return demo_image(title, seed, f"Illustrazione per «{subject}»")

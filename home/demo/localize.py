@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models.signals import post_save
 
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import (
@@ -35,30 +36,62 @@ def is_managed(source, locale) -> bool:
     ).exists()
 
 
-def _english_strings(target) -> dict[str, list[str]]:
-    by_field = defaultdict(list)
+def _english_segments(target) -> tuple[dict[str, list[str]], dict[str, object]]:
+    """The target's strings by field, and its overridable values by path (one extraction)."""
+    strings, overrides = defaultdict(list), {}
     for segment in extract_segments(target):
         if isinstance(segment, StringSegmentValue):
-            by_field[segment.path.split(".")[0]].append(segment.string.data)
-    return by_field
+            strings[segment.path.split(".")[0]].append(segment.string.data)
+        elif isinstance(segment, OverridableSegmentValue):
+            overrides[segment.path] = segment.data
+    return strings, overrides
 
 
-def _english_overrides(target) -> dict[str, object]:
-    return {
-        segment.path: segment.data
-        for segment in extract_segments(target)
-        if isinstance(segment, OverridableSegmentValue)
+def _record_strings(translated: dict, locale) -> None:
+    """The English texts as manual string translations: new ones in one insert (with the
+    post_save signal a save sends: wagtail-localize sets the draft title from it), existing
+    ones (a plain copy being converted) updated one by one, as `update_or_create` would."""
+    existing = {
+        (row.translation_of_id, row.context_id): row
+        for row in StringTranslation.objects.filter(
+            locale=locale, context__in={segment.context_id for segment in translated}
+        )
     }
+    new = []
+    for segment, text in translated.items():
+        row = existing.get((segment.string_id, segment.context_id))
+        if row is None:
+            new.append(
+                StringTranslation(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    data=text,
+                    translation_type="manual",
+                )
+            )
+        elif (row.data, row.translation_type) != (text, "manual"):
+            row.data, row.translation_type = text, "manual"
+            row.save()
+    for row in StringTranslation.objects.bulk_create(new):
+        post_save.send(
+            StringTranslation,
+            instance=row,
+            created=True,
+            update_fields=None,
+            raw=False,
+            using="default",
+        )
 
 
 @transaction.atomic
-def adopt(source, target):
-    """Return the target, now produced by wagtail-localize from its recorded strings."""
+def adopt(source, target, live: bool | None = None):
+    """Return the target, now produced by wagtail-localize from its recorded strings, and
+    published if it was live (or if `live`: a new copy, its English fields still unsaved)."""
     locale = target.locale
     if is_managed(source, locale):
         return target
-    english = _english_strings(target)
-    overrides = _english_overrides(target)
+    english, overrides = _english_segments(target)
     translation_source, _created = TranslationSource.update_or_create_from_instance(source)
     segments = (
         StringSegment.objects.filter(source=translation_source)
@@ -68,24 +101,14 @@ def adopt(source, target):
     italian = defaultdict(list)
     for segment in segments:
         italian[segment.context.path.split(".")[0]].append(segment)
+    translated = {}  # Italian segment → its English text ("" where English has none)
     for field, field_segments in italian.items():
         texts = english.get(field, [])
         if len(texts) > len(field_segments) and field_segments:
             texts = [*texts[: len(field_segments) - 1], " ".join(texts[len(field_segments) - 1 :])]
-        for segment, text in zip(field_segments, texts, strict=False):
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": text, "translation_type": "manual"},
-            )
-        for segment in field_segments[len(texts) :]:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": "", "translation_type": "manual"},
-            )
+        for index, segment in enumerate(field_segments):
+            translated[segment] = texts[index] if index < len(texts) else ""
+    _record_strings(translated, locale)
     for segment in OverridableSegment.objects.filter(source=translation_source).select_related(
         "context"
     ):
@@ -97,7 +120,9 @@ def adopt(source, target):
     translation, _created = Translation.objects.update_or_create(
         source=translation_source, target_locale=locale, defaults={"enabled": True}
     )
-    was_live = not isinstance(target, DraftStateMixin) or target.live
+    was_live = (
+        live if live is not None else (not isinstance(target, DraftStateMixin) or target.live)
+    )
     # wagtail-localize would publish when the transaction commits, with a stale copy of a page
     # the loader moves afterwards: save a draft, publish it now.
     translation.save_target(publish=not isinstance(target, DraftStateMixin))

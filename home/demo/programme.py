@@ -1,4 +1,7 @@
-"""The programme in the demo: its four phases, the programme page and phase updates."""
+"""The programme in the demo (`programme.toml`): its phases, its page and the phase updates."""
+
+import dataclasses
+import datetime
 
 from django.conf import settings
 
@@ -10,64 +13,77 @@ from home.models import HomePage
 from stories.factories import PhaseUpdatePageFactory, ProgrammePageFactory, ProgrammePhaseFactory
 from stories.models import PhaseUpdatePage, ProgrammePage, ProgrammePhase
 
-from . import texts
-from .images import demo_image
+from .data import Reader, paragraphs
+from .images import demo_image, illustration
+from .sections import Section, section
 
 GENERATED_SLUG_PREFIX = "aggiornamento-demo-"
 
 
-def build_phases() -> dict[int, ProgrammePhase]:
+@dataclasses.dataclass
+class Phase:
+    number: int
+    name: str
+    status: str
+    start: datetime.date
+    end: datetime.date
+    summary: str
+
+
+@dataclasses.dataclass
+class Update:
+    slug: str
+    title: str
+    phase: int  # a phase number
+    date: datetime.date
+    tags: list[str]
+    intro: str
+    paragraphs: list[str]
+
+
+def build_phases(data: Reader) -> dict[int, ProgrammePhase]:
     locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     phases = {}
-    for number, (name, summary, status, start, end) in texts.PHASES.items():
-        phase = ProgrammePhase.objects.filter(locale=locale, number=number).first()
+    for record in data.records(Phase, "programme", "phases"):
+        phase = ProgrammePhase.objects.filter(locale=locale, number=record.number).first()
         if phase is None:
             phase = ProgrammePhaseFactory(
                 locale=locale,
-                number=number,
-                name=name,
-                summary=summary,
-                status=status,
-                start_date=start,
-                end_date=end,
+                number=record.number,
+                name=record.name,
+                summary=record.summary,
+                status=record.status,
+                start_date=record.start,
+                end_date=record.end,
             )
-        phases[number] = phase
+        phases[record.number] = phase
     return phases
 
 
-def build_programme_page(home: HomePage) -> ProgrammePage:
-    page = ProgrammePage.objects.child_of(home).first()
-    if page is None:
-        page = ProgrammePageFactory(
-            parent=home,
-            title="Il programma",
-            slug="programma",
-            show_in_menus=True,
-            intro="Quattro fasi, dal 2025 al 2027, per costruire capacità sul territorio "
-            "pistoiese: esplorare, progettare insieme, agire e valutare.",
-        )
-    return page
+def build_programme_page(home: HomePage, data: Reader) -> ProgrammePage:
+    record = data.record(Section, "programme", "page")
+    return section(home, ProgrammePage, ProgrammePageFactory, record)
 
 
-def build_phase_updates(programme: ProgrammePage, phases: dict[int, ProgrammePhase], extra: int):
+def build_phase_updates(
+    programme: ProgrammePage, phases: dict[int, ProgrammePhase], data: Reader, extra: int = 0
+) -> None:
     """The programme's real updates, plus `extra` generated ones for scale tests."""
     existing = set(PhaseUpdatePage.objects.child_of(programme).values_list("slug", flat=True))
-    for seed, (slug, title, number, date, intro, paragraphs, tags) in enumerate(
-        texts.PHASE_UPDATES, start=1
-    ):
-        if slug in existing:
+    for seed, record in enumerate(data.records(Update, "programme", "updates"), start=1):
+        if record.slug in existing:
             continue
         page = PhaseUpdatePageFactory(
             parent=programme,
-            slug=slug,
-            title=title,
-            date=date,
-            intro=intro,
-            phase=phases[number],
-            image=demo_image(f"Aggiornamento {seed}", seed, f"Illustrazione per «{title}»"),
-            body=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
+            slug=record.slug,
+            title=record.title,
+            date=record.date,
+            intro=record.intro,
+            phase=phases[record.phase],
+            image=illustration(f"Aggiornamento {seed}", seed, record.title),
+            body=paragraphs(record.paragraphs),
         )
-        page.tags.add(*tags)
+        page.tags.add(*record.tags)
         page.save()
 
     generated = sum(1 for slug in existing if slug.startswith(GENERATED_SLUG_PREFIX))

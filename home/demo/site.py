@@ -1,5 +1,7 @@
-"""The site frame of the demo: home page, content pages, site settings and the demo admin."""
+"""The site frame of the demo (`site.toml`): home page, goals, content pages, site settings,
+the menu order and the demo admin."""
 
+import dataclasses
 import secrets
 
 from django.conf import settings
@@ -11,114 +13,123 @@ from home.factories import ContentPageFactory, HomeGoalFactory, HomePageFactory
 from home.models import ContentPage, HomePage
 from portal.models import SiteSettings
 
-from . import texts
+from .data import Reader, stream
 from .images import demo_image
 
 
-def build_home() -> HomePage:
+@dataclasses.dataclass
+class Picture:
+    title: str
+    seed: int
+    alt: str
+
+
+@dataclasses.dataclass
+class Home:
+    title: str
+    slug: str
+    seo_title: str
+    motto: str
+    intro: str
+    hero_image: dict
+    body: list
+
+    def __post_init__(self):
+        self.hero_image = Picture(**self.hero_image)
+        self.body = stream(self.body)
+
+
+@dataclasses.dataclass
+class Goal:
+    title: str
+    text: str
+    link_label: str
+    section: str  # slug of the section under the home page that serves it
+
+
+@dataclasses.dataclass
+class ContentSection:
+    slug: str
+    title: str
+    intro: str
+    body: list
+    show_in_menus: bool = False
+
+    def __post_init__(self):
+        self.body = stream(self.body)
+
+
+@dataclasses.dataclass
+class Settings:
+    site_name: str
+    contact_email: str
+    contact_address: str
+    privacy_page: str  # slugs of content pages
+    accessibility_page: str
+
+
+def build_home(data: Reader) -> HomePage:
     """The Italian home page as the default site's root (replacing Wagtail's welcome page)."""
+    record = data.record(Home, "site", "home")
+    site_name = data.record(Settings, "site", "settings").site_name
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
     home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
-        home = HomePageFactory(
-            parent=Page.get_first_root_node(),
-            title="Pistoia2030",
-            slug="pistoia2030",
-            seo_title="Pistoia2030 · Costruire Capacità",
-            intro=texts.TAGLINE,
-            hero_image=demo_image("Colline pistoiesi", 0, "Illustrazione di colline al tramonto"),
-            body=[
-                ("heading", {"text": "Costruire Capacità", "level": "h2"}),
-                ("paragraph", texts.BUILDING_CAPACITY),
-                (
-                    "key_figures",
-                    {
-                        "heading": "Il programma in numeri",
-                        "figures": [
-                            {"value": "3", "label": "promotori", "description": ""},
-                            {"value": "20", "label": "comuni coinvolti", "description": ""},
-                            {"value": "4", "label": "obiettivi", "description": ""},
-                            {"value": "4", "label": "fasi", "description": "dal 2025 al 2027"},
-                        ],
-                    },
-                ),
-            ],
-        )
+        picture = record.hero_image
+        fields = dataclasses.asdict(record)
+        fields["hero_image"] = demo_image(picture.title, picture.seed, picture.alt)
+        home = HomePageFactory(parent=Page.get_first_root_node(), **fields)
     old_root = site.root_page if site else None
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True)
     site.root_page = home
-    site.site_name = "Pistoia2030"
+    site.site_name = site_name
     site.save()
     if old_root and old_root.pk != home.pk and not old_root.get_children().exists():
         old_root.delete()  # Wagtail's "Welcome" page from the initial migration
     return home
 
 
-def build_goals(home: HomePage) -> None:
-    """The four goals; each links to its section once that section exists."""
+def build_goals(home: HomePage, data: Reader) -> None:
+    """The goals; each links to its section once that section exists."""
+    goals = data.records(Goal, "site", "goals")
     if not home.goals.exists():
-        for order, (title, text, label, _slug) in enumerate(texts.GOALS):
-            HomeGoalFactory(home=home, title=title, text=text, link_label=label, sort_order=order)
-    sections = {page.slug: page for page in home.get_children()}
-    for goal, (_title, _text, _label, slug) in zip(home.goals.all(), texts.GOALS, strict=False):
-        if goal.page_id is None and slug in sections:
-            goal.page = sections[slug]
-            goal.save(update_fields=["page"])
-
-
-def build_content_pages(home: HomePage) -> dict[str, ContentPage]:
-    pages = {
-        "chi-siamo": ("Chi siamo", texts.TAGLINE, texts.ABOUT_BODY, True),
-        "il-nostro-approccio": (
-            "Il nostro approccio",
-            texts.APPROACH_INTRO,
-            [
-                block
-                for heading, text in texts.APPROACH_SECTIONS
-                for block in (
-                    ("heading", {"text": heading, "level": "h2"}),
-                    ("paragraph", f"<p>{text}</p>"),
-                )
-            ],
-            True,
-        ),
-        "privacy": (
-            "Informativa privacy",
-            "Come il portale tratta i dati personali.",
-            texts.PRIVACY_BODY,
-            False,
-        ),
-        "accessibilita": (
-            "Dichiarazione di accessibilità",
-            "L’impegno dei promotori per un portale accessibile a tutte e tutti.",
-            texts.ACCESSIBILITY_BODY,
-            False,
-        ),
-    }
-    built = {}
-    for slug, (title, intro, body, in_menu) in pages.items():
-        page = ContentPage.objects.child_of(home).filter(slug=slug).first()
-        if page is None:
-            page = ContentPageFactory(
-                parent=home, slug=slug, title=title, intro=intro, body=body, show_in_menus=in_menu
+        for order, goal in enumerate(goals):
+            HomeGoalFactory(
+                home=home,
+                title=goal.title,
+                text=goal.text,
+                link_label=goal.link_label,
+                sort_order=order,
             )
-        built[slug] = page
+    sections = {page.slug: page for page in home.get_children()}
+    for saved, goal in zip(home.goals.all(), goals, strict=False):
+        if saved.page_id is None and goal.section in sections:
+            saved.page = sections[goal.section]
+            saved.save(update_fields=["page"])
+
+
+def build_content_pages(home: HomePage, data: Reader) -> dict[str, ContentPage]:
+    built = {}
+    for record in data.records(ContentSection, "site", "pages"):
+        page = ContentPage.objects.child_of(home).filter(slug=record.slug).first()
+        if page is None:
+            page = ContentPageFactory(parent=home, **dataclasses.asdict(record))
+        built[record.slug] = page
     return built
 
 
-def build_site_settings(home: HomePage, content_pages: dict[str, ContentPage]) -> None:
+def build_site_settings(home: HomePage, content_pages: dict[str, ContentPage], data: Reader):
+    record = data.record(Settings, "site", "settings")
     site = Site.objects.get(root_page=home)
     site_settings = SiteSettings.for_site(site)
-    site_settings.contact_email = site_settings.contact_email or "info@pistoia2030.it"
-    site_settings.contact_address = site_settings.contact_address or (
-        "Camera di Commercio Pistoia\nCorso Silvano Fedi 36, 51100 Pistoia"
-    )
-    site_settings.privacy_page = site_settings.privacy_page or content_pages["privacy"]
+    site_settings.contact_email = site_settings.contact_email or record.contact_email
+    site_settings.contact_address = site_settings.contact_address or record.contact_address
+    site_settings.privacy_page = site_settings.privacy_page or content_pages[record.privacy_page]
     site_settings.accessibility_page = (
-        site_settings.accessibility_page or content_pages["accessibilita"]
+        site_settings.accessibility_page or content_pages[record.accessibility_page]
     )
     site_settings.save()
 
@@ -151,27 +162,13 @@ def build_admin(stdout, password: str) -> None:
     )
 
 
-# The main navigation, in the order of DESIGN.md: the programme's sections, then about pages.
-MENU_ORDER = [
-    "mappa",
-    "club",
-    "storie",
-    "formazione",
-    "co-creazione",
-    "programma",
-    "impatto",
-    "chi-siamo",
-    "il-nostro-approccio",
-]
-
-
-def order_menu(home: HomePage) -> None:
-    """Put the home page's sections in menu order, in Italian and in every translation.
-
-    Translations follow their Italian source; pages not listed keep their place after.
-    """
+def order_menu(home: HomePage, data: Reader) -> None:
+    """Put the home page's sections in the order of `menu_order`, in Italian and in every
+    translation. Translations follow their Italian source; pages not listed keep their place
+    after."""
     sections = {page.slug: page for page in home.get_children()}
-    order = [sections[slug].translation_key for slug in MENU_ORDER if slug in sections]
+    menu_order = data.get("site", "menu_order")
+    order = [sections[slug].translation_key for slug in menu_order if slug in sections]
     for translated_home in home.get_translations(inclusive=True):
         _move_in_order(translated_home, order)
 

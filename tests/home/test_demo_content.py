@@ -1,17 +1,28 @@
+"""The demo loader: it builds the whole site from `home/demo/data/`, drops nothing the data
+files hold, can run again without writing a row, and refuses data it cannot read."""
+
+import shutil
 from io import StringIO
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, Site
+from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
 
-from home.models import HomePage
-from portal.models import SiteSettings
-from stories.models import PhaseUpdatePage, ProgrammePhase
+from courses.models import CoursePage, SessionPage
+from home.demo import english, programme, site, stories
+from home.demo.courses import Course, Session
+from home.demo.data import DATA_DIR, DemoDataError, Reader
+from home.demo.innovators import InnovatorRecord, JoinRequestRecord, SectorRecord
+from home.models import ContentPage, HomePage
+from innovators.models import Innovator, Sector
+from portal.models import PortalImage, SiteSettings
+from stories.models import PhaseUpdatePage, ProgrammePhase, StoryPage
 from tests.html import parse, texts
 
 
@@ -21,11 +32,19 @@ def load(*args) -> str:
     return out.getvalue()
 
 
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of the data files to break."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    return folder
+
+
 @pytest.mark.django_db
 def test_demo_content_builds_the_site():
     output = load()
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.specific
+    site_ = Site.objects.get(is_default_site=True)
+    home = site_.root_page.specific
     assert isinstance(home, HomePage)
     assert [g.title for g in home.goals.all()] == [
         "Dare visibilità",
@@ -35,21 +54,82 @@ def test_demo_content_builds_the_site():
     ]
     assert list(
         ProgrammePhase.objects.filter(locale__language_code="it").values_list("name", flat=True)
-    ) == [
-        "Esplorazione",
-        "Progettazione",
-        "Azione",
-        "Valutazione",
-    ]
+    ) == ["Esplorazione", "Progettazione", "Azione", "Valutazione"]
     assert home.get_children().filter(slug="il-nostro-approccio").exists()
-    assert PhaseUpdatePage.objects.live().count() >= 6
-    assert SiteSettings.for_site(site).accessibility_page is not None
+    assert SiteSettings.for_site(site_).accessibility_page is not None
     assert get_user_model().objects.get(username="admin").is_superuser
     assert "admin / " in output
     desk = get_user_model().objects.get(username="accoglienza")
     assert list(desk.groups.values_list("name", flat=True)) == ["Accoglienza"]
     assert desk.check_password(settings.DEMO_ADMIN_PASSWORD) and not desk.is_superuser
     assert desk.has_perm("courses.checkin_registration")
+
+
+def italian(model):
+    return model.objects.filter(locale__language_code="it")
+
+
+@pytest.mark.django_db
+def test_every_record_of_the_data_files_is_on_the_site():
+    """Each record becomes its page or snippet, with its own words, in the file's order."""
+    load("--no-admin")
+    data = Reader()
+    home = HomePage.objects.get(locale__language_code="it")
+    assert home.intro == data.record(site.Home, "site", "home").intro
+    pages = data.records(site.ContentSection, "site", "pages")
+    assert {(p.slug, p.title) for p in pages} <= set(
+        italian(ContentPage).values_list("slug", "title")
+    )
+    phases = data.records(programme.Phase, "programme", "phases")
+    assert list(italian(ProgrammePhase).values_list("number", "summary")) == [
+        (phase.number, phase.summary) for phase in phases
+    ]
+    updates = data.records(programme.Update, "programme", "updates")
+    assert list(italian(PhaseUpdatePage).values_list("slug", "intro")) == [
+        (update.slug, update.intro) for update in updates
+    ]
+    story_records = data.records(stories.Story, "stories", "stories")
+    assert list(italian(StoryPage).values_list("slug", "quote")) == [
+        (story.slug, story.quote) for story in story_records
+    ]
+    for story in story_records:  # each story links the innovators it names
+        page = StoryPage.objects.get(slug=story.slug)
+        linked = page.innovator_links.values_list("innovator__name", flat=True)
+        assert sorted(linked) == sorted(story.innovators), story.title
+    assert list(italian(Sector).values_list("slug", flat=True)) == [
+        sector.slug for sector in data.records(SectorRecord, "innovators", "sectors")
+    ]
+    live = data.records(InnovatorRecord, "innovators", "innovators")
+    drafts = data.records(JoinRequestRecord, "innovators", "join_requests")
+    assert set(italian(Innovator).filter(live=True).values_list("name", flat=True)) == {
+        record.name for record in live
+    }
+    assert set(italian(Innovator).filter(live=False).values_list("name", flat=True)) == {
+        record.name for record in drafts
+    }
+    for model, records in (
+        (CoursePage, data.records(Course, "courses", "courses")),
+        (SessionPage, data.records(Session, "courses", "sessions")),
+    ):
+        events = {event.slug: event for event in italian(model)}
+        assert list(events) == [record.slug for record in records]
+        for record in records:
+            assert events[record.slug].registrations.count() == record.registrations
+    translated = {
+        "sections": english.Translated,
+        "updates": english.Translated,
+        "stories": english.Translated,
+        "events": english.Translated,
+    }
+    english_titles = set(
+        Page.objects.filter(locale__language_code="en").values_list("title", flat=True)
+    )
+    for key, cls in translated.items():
+        for record in data.keyed(cls, "english", key).values():
+            assert record.title in english_titles, (key, record.title)
+    assert set(
+        Sector.objects.filter(locale__language_code="en").values_list("name", flat=True)
+    ) == set(data.get("english", "sectors").values())
 
 
 def row_counts() -> dict[str, int]:
@@ -65,20 +145,33 @@ def test_demo_content_is_idempotent(client):
     output = load()
     after = row_counts()
     written = {label for label, count in before.items() if count}
-    assert {"wagtailcore.Page", "stories.ProgrammePhase", "innovators.Innovator"} <= written
+    for model in (
+        Page,
+        HomePage,
+        StoryPage,
+        ProgrammePhase,
+        Innovator,
+        Sector,
+        PortalImage,
+        Translation,
+        StringTranslation,
+        get_user_model(),
+    ):
+        assert model._meta.label in written, model
+    assert {"wagtailcore.Revision", "wagtailcore.ReferenceIndex", "taggit.Tag"} <= written
     assert {label: after[label] for label in before if after[label] != before[label]} == {}
     assert "password invariata" in output
     assert client.get("/").status_code == 200
+    assert client.get("/en/").status_code == 200
 
 
 @pytest.mark.django_db
 def test_scale_option_adds_phase_updates_once():
-    load("--no-admin")
-    real = PhaseUpdatePage.objects.count()
+    real = len(Reader().records(programme.Update, "programme", "updates"))
     load("--phase-updates", "7", "--no-admin")
-    assert PhaseUpdatePage.objects.count() == real + 7
+    assert PhaseUpdatePage.objects.filter(locale__language_code="it").count() == real + 7
     load("--phase-updates", "7", "--no-admin")
-    assert PhaseUpdatePage.objects.count() == real + 7
+    assert PhaseUpdatePage.objects.filter(locale__language_code="it").count() == real + 7
     assert not get_user_model().objects.exists()
 
 
@@ -102,14 +195,47 @@ def test_main_navigation_follows_the_design_order(client):
         "Sessioni di co-creazione",
         "Il programma",
     ]
-
-
-@pytest.mark.django_db
-def test_english_navigation_follows_the_italian_order(client):
-    load("--no-admin")
     navigation = parse(client.get("/en/")).select_one("nav.main-nav")
     assert texts(navigation.find_all("a"))[:3] == [
         "Map of innovators",
         "Innovators' Club",
         "Stories",
     ]
+
+
+@pytest.mark.django_db
+def test_a_data_file_or_key_the_loader_never_reads_stops_it(data_copy):
+    (data_copy / "partners.toml").write_text('[[partners]]\nname = "Nessuno"\n')
+    with (data_copy / "site.toml").open("a") as handle:
+        handle.write('\n[footer]\ntext = "mai letto"\n')
+    with pytest.raises(CommandError) as error:
+        load("--no-admin", "--data", str(data_copy))
+    assert "partners.toml (never read)" in str(error.value)
+    assert "site.toml: footer" in str(error.value)
+    assert not Page.objects.filter(depth=2, slug="pistoia2030").exists()  # all rolled back
+
+
+@pytest.mark.django_db
+def test_a_missing_key_names_the_file_and_the_record(data_copy):
+    path = data_copy / "site.toml"
+    path.write_text(path.read_text().replace('motto = "Costruire Capacità"\n', "", 1))
+    with pytest.raises(CommandError, match=r"site\.toml: \[home\]: missing key 'motto'"):
+        load("--no-admin", "--data", str(data_copy))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('kind = "startup"', "", r"innovators\.toml: innovators\[1\]: missing key 'kind'"),
+        ('kind = "startup"', 'knd = "startup"', r"innovators\[1\]: unknown key 'knd'"),
+        ("heading = ", "header = ", r"\[home\]: body\[0\]: unknown block 'header'"),
+    ],
+)
+def test_records_check_their_keys(data_copy, old, new, message):
+    for name in ("innovators", "site"):
+        path = data_copy / f"{name}.toml"
+        path.write_text(path.read_text().replace(old, new, 1))
+    data = Reader(data_copy)
+    with pytest.raises(DemoDataError, match=message):
+        data.records(InnovatorRecord, "innovators", "innovators")
+        data.record(site.Home, "site", "home")

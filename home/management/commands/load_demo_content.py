@@ -1,9 +1,10 @@
-"""Fill the site with demo content drawn from the programme's text. Safe to run again."""
+"""Fill the site with the demo content of `home/demo/data/` (see `home/demo/loader.py`).
+Safe to run again."""
 
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import courses, english, impact, innovators, newsletter, programme, site, stories
+from home.demo import loader, site, stories
+from home.demo.data import DATA_DIR, DemoDataError, Reader
 
 
 class Command(BaseCommand):
@@ -44,25 +45,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-admin", action="store_true", help="Non creare l'utente amministratore demo."
         )
+        parser.add_argument(
+            "--data",
+            default=DATA_DIR,
+            metavar="DIR",
+            help="Cartella dei file di dati demo (predefinita: home/demo/data).",
+        )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            home = site.build_home()
-            pages = site.build_content_pages(home)
-            site.build_site_settings(home, pages)
-            phases = programme.build_phases()
-            programme_page = programme.build_programme_page(home)
-            programme.build_phase_updates(programme_page, phases, options["phase_updates"])
-            courses.build(home, phases, options["events"])
-            sectors = innovators.build_sectors()
-            innovators.build_pages(home)
-            innovators.build_innovators(sectors, options["innovators"])
-            stories.build(home, phases, options["stories"])
-            site.build_goals(home)
-            impact.build_impact_page(home)
-            newsletter.build_newsletter_page(home)
-            english.build(home)
-            site.order_menu(home)
+        try:
+            loader.build(
+                Reader(options["data"]),
+                phase_updates=options["phase_updates"],
+                events=options["events"],
+                innovators_extra=options["innovators"],
+                stories_extra=options["stories"],
+            )
+        except DemoDataError as error:
+            raise CommandError(str(error)) from error
         if not options["no_admin"]:
             password = site.demo_password()
             site.build_admin(self.stdout, password)
