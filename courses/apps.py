@@ -8,3 +8,4 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from courses import seo  # noqa: F401 — registers the events' JSON-LD
+        from courses import views  # noqa: F401 — registers the views of the event pages' routes

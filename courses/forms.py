@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from innovators.models import Innovator
 from portal.forms import PlainTextField, PublicModelForm, SingleLineField
 
-from .models.events import FIRST_YEAR, LAST_YEAR, Audience, EventFormat, month_in_range
+from .models.choices import FIRST_YEAR, LAST_YEAR, Audience, EventFormat, month_in_range
 from .models.registrations import Registration
 
 

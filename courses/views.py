@@ -1,6 +1,8 @@
-"""The public side of registration: the form on the event page, the confirmation, the cancellation.
+"""The public pages of events: the index with its filters, the event with its registration
+form, the confirmation and the cancellation.
 
-They are served by the event page's routes (`EventPage.event`, `.confirmation`, `.cancellation`).
+Each answers a route of the page (`EventIndexPage.index`, `EventPage.event`, `.confirmation`,
+`.cancellation`, …), registered with `route_view`; `CoursesConfig.ready` imports this module.
 """
 
 from django.conf import settings
@@ -15,11 +17,13 @@ from django.utils.translation import gettext_lazy
 import segno
 
 from portal.forms import PublicFormView, RateLimit
+from portal.models import route_view
+from portal.pagination import paginate
 
 from . import emails, services
 from .calendar import google_calendar_url, outlook_calendar_url
-from .forms import RegistrationForm
-from .models.registrations import Registration
+from .forms import EventFilterForm, RegistrationForm
+from .models import EventIndexPage, EventPage, Registration
 
 DEFAULT_RATE = "20/h"
 
@@ -53,8 +57,8 @@ class RegistrationView(PublicFormView):
         return super().response()
 
     def render(self, form, status=200):
-        if self.request.method != "POST":
-            return self.page.render(self.request)
+        if self.request.method != "POST" and not self.page.registration_open:
+            form = None
         response = self.page.render(self.request, context_overrides={"form": form})
         response.status_code = status
         return response
@@ -79,11 +83,21 @@ class RegistrationView(PublicFormView):
         return self.thanks()
 
 
+@route_view(EventIndexPage, "index")
+def event_index(index, request):
+    """The events under the index, filtered by month, format and audience, a page at a time."""
+    filter_form = EventFilterForm(request.GET or None)
+    events = paginate(request, index.events(filter_form.filters()))
+    return index.render(request, context_overrides={"filter_form": filter_form, "events": events})
+
+
+@route_view(EventPage, "event")
 def event_page(event, request):
     """The event; on POST, a registration (confirmed or waiting) or the form with its errors."""
     return RegistrationView(request, event).response()
 
 
+@route_view(EventPage, "registration_sent")
 def registration_sent(event, request):
     """The one answer to a registration: new, already registered or a bot's."""
     response = event.render(request, template="courses/registration_sent.html")
@@ -107,6 +121,7 @@ def qr_code_svg(registration: Registration) -> str:
     return mark_safe(svg)
 
 
+@route_view(EventPage, "confirmation")
 def confirmation(event, request, token):
     registration = _registration_or_404(event, token)
     response = event.render(
@@ -125,6 +140,7 @@ def confirmation(event, request, token):
     return response
 
 
+@route_view(EventPage, "cancellation")
 def cancellation(event, request, token):
     """GET asks to confirm (mail scanners follow links); POST cancels and frees the seat."""
     registration = _registration_or_404(event, token)

@@ -4,19 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from home.impact.blocks import ImpactStreamBlock
 from home.impact.charts import Figures
 from home.impact.indicators import impact_figures
 from home.sections import HomeSections
-from portal.blocks import BaseStreamBlock
-from portal.models import BasePage
+from portal.models import BasePage, BodyMixin, ImageMixin, body_field, image_field
 
 
-class HomePage(BasePage):
+class HomePage(BodyMixin, ImageMixin, BasePage):
     """The home page: motto and purpose, the four goals, the phase timeline, the latest news."""
 
     motto = models.CharField(
@@ -25,26 +22,18 @@ class HomePage(BasePage):
         default="Costruire Capacità",
         help_text=_("Il filo conduttore del programma, in grande in testa alla pagina."),
     )
-    hero_image = models.ForeignKey(
-        "portal.PortalImage",
-        verbose_name=_("immagine di apertura"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
+    image = image_field(_("immagine di apertura"), help_text="")
 
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("motto"), FieldPanel("intro"), FieldPanel("hero_image")],
+            [FieldPanel("motto"), FieldPanel("intro"), *ImageMixin.image_panels],
             heading=_("Apertura"),
         ),
         InlinePanel("goals", heading=_("Obiettivi"), label=_("obiettivo"), max_num=6),
-        FieldPanel("body"),
+        *BodyMixin.body_panels,
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, *BodyMixin.body_search_fields]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -106,13 +95,11 @@ class HomeGoal(Orderable):
         return self.title
 
 
-class ContentPage(BasePage):
+class ContentPage(BodyMixin, BasePage):
     """A generic page built from blocks: Chi siamo, Il nostro approccio, privacy, accessibility."""
 
-    body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, *BodyMixin.body_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.body_search_fields]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
@@ -122,7 +109,7 @@ class ContentPage(BasePage):
         verbose_name_plural = _("pagine di contenuto")
 
 
-class ImpactPage(BasePage):
+class ImpactPage(BodyMixin, BasePage):
     """/impatto/: the programme's results (phase 4, Valutazione), computed live from the site.
 
     Editors write the introduction and the commentary, and place «figure» blocks naming which
@@ -130,18 +117,16 @@ class ImpactPage(BasePage):
     same indicators are open data at /api/impatto.json and /api/impatto/<indicator>.csv.
     """
 
-    body = StreamField(
-        ImpactStreamBlock(),
-        verbose_name=_("corpo"),
-        blank=True,
+    body = body_field(
+        block=ImpactStreamBlock(),
         help_text=_(
             "Testo e blocchi «Indicatore»: i valori sono calcolati dal sito. Senza blocchi "
             "«Indicatore» la pagina mostra tutti gli indicatori."
         ),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, *BodyMixin.body_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.body_search_fields]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

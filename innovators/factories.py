@@ -8,7 +8,6 @@ from wagtail.models import Locale
 import factory
 from factory.django import DjangoModelFactory
 
-from innovators.geo import Point
 from innovators.models import (
     ClubDirectoryPage,
     Innovator,
@@ -18,6 +17,7 @@ from innovators.models import (
     Municipality,
     Sector,
 )
+from portal.geo import Point
 
 
 class SectorFactory(DjangoModelFactory):

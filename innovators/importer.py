@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from innovators.geo import Point
 from innovators.models import Innovator, InnovatorKind, Municipality, Sector
 from portal.csv import unguard
+from portal.geo import Point
 
 from .exports import COLUMNS, TAG_SEPARATOR
 

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from innovators.forms import JoinRequestForm
-from innovators.models import JoinRequest
+from innovators.models import ClubDirectoryPage, JoinRequest
 from portal.forms import PublicFormView, RateLimit
+from portal.models import route_view
 from portal.notifications import Notice, admin_url, send_notices
 
 JOIN_RATE_DEFAULT = "5/h"
@@ -58,7 +59,9 @@ class JoinRequestView(PublicFormView):
         return response
 
 
-def join_request(request, page):
+@route_view(ClubDirectoryPage, "join")
+def join_request(page, request):
+    """/club/aderisci/: the form; on POST, a draft innovator in moderation."""
     return JoinRequestView(request, page).response()
 
 

@@ -8,5 +8,6 @@ class StoriesConfig(AppConfig):
 
     def ready(self):
         from stories import seo, signals  # noqa: F401 — seo registers the stories' JSON-LD
+        from stories import submissions  # noqa: F401 — registers the form page's view
 
         signals.connect()

@@ -27,10 +27,11 @@ from wagtail.models import Collection, Page
 
 from innovators.queries import published_innovators
 from portal.forms import PublicFormView, RateLimit, store_image
+from portal.models import route_view
 from portal.notifications import Notice, admin_url, send_notices
 from stories.editorial import MODERATORS, editorial_workflow
 from stories.forms import StorySubmissionForm, paragraph_html, paragraphs
-from stories.models import StoryInnovator, StoryPage, StorySubmission
+from stories.models import StoryInnovator, StoryPage, StorySubmission, StorySubmissionPage
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +63,9 @@ class StorySubmissionView(PublicFormView):
         return response
 
 
-def submission_form(request, page):
+@route_view(StorySubmissionPage, "form")
+def submission_form(page, request):
+    """/storie/racconta/: the form; on POST, the story as a draft in moderation."""
     return StorySubmissionView(request, page).response()
 
 

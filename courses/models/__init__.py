@@ -1,4 +1,6 @@
-from .events import Audience, EventFormat, EventIndexPage, EventPage, EventStatus
+from .choices import Audience, EventFormat, EventStatus
+from .events import EventPage
+from .indexes import EventIndexPage
 from .pages import (
     CourseIndexPage,
     CourseLevel,

@@ -1,7 +1,8 @@
-"""The abstract event shared by courses and co-creation sessions, and its index page.
+"""The abstract event shared by courses and co-creation sessions.
 
 Both page types get their fields, panels, routes (registration, confirmation, cancellation,
-`.ics`) and template from here; the concrete pages in `pages.py` only add what is theirs.
+`.ics`) and template from here; the concrete pages in `pages.py` only add what is theirs. The
+routes are answered by `courses.views`; the index pages are in `indexes.py`.
 """
 
 import datetime
@@ -10,57 +11,29 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
-from innovators.geo import StaticLeafletPanel, address_panel, parse_point
-from portal.blocks import BaseStreamBlock
 from portal.images import prefetch_image
-from portal.models import BasePage
-from portal.pagination import paginate
+from portal.models import (
+    BasePage,
+    BodyMixin,
+    GeoLocationMixin,
+    ImageMixin,
+    ViewRoutesMixin,
+    body_field,
+)
 
+from ..calendar import calendar_response
 from ..panels import RegistrationCountsPanel
+from .choices import Audience, EventFormat, EventStatus
 from .registrations import Registration, RegistrationStatus, seats_page_id
-
-
-class EventFormat(models.TextChoices):
-    IN_PRESENCE = "in_presence", _("In presenza")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("Ibrido (in presenza e online)")
-
-
-class Audience(models.TextChoices):
-    EVERYONE = "everyone", _("Aperto a tutti")
-    INNOVATORS = "innovators", _("Innovatori e aspiranti innovatori")
-    BUSINESSES = "businesses", _("Imprese")
-    PUBLIC_BODIES = "public_bodies", _("Enti pubblici")
-    ASSOCIATIONS = "associations", _("Associazioni e terzo settore")
-    STUDENTS = "students", _("Studenti e giovani")
-
-
-# The months the filters and the calendar accept: beyond them there are no events, and the date
-# arithmetic of a month's bounds (9999-12 has no following month) would overflow.
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-
-
-def month_in_range(first_day: datetime.date) -> bool:
-    return FIRST_YEAR <= first_day.year <= LAST_YEAR
-
-
-class EventStatus(models.TextChoices):
-    UPCOMING = "upcoming", _("In programma")
-    IN_PROGRESS = "in_progress", _("In corso")
-    PAST = "past", _("Concluso")
-    CANCELLED = "cancelled", _("Annullato")
 
 
 def confirmed_count_subquery(status=RegistrationStatus.CONFIRMED):
@@ -76,34 +49,6 @@ def confirmed_count_subquery(status=RegistrationStatus.CONFIRMED):
         .values("total")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-class AbstractMeeting(Orderable):
-    """One dated meeting of an event that runs over several days (a course's lessons)."""
-
-    start = models.DateTimeField(_("inizio"))
-    end = models.DateTimeField(_("fine"))
-    title = models.CharField(
-        _("argomento"),
-        max_length=160,
-        blank=True,
-        help_text=_("Ad esempio «Lezione 2: il budget»."),
-    )
-
-    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-        verbose_name = _("incontro")
-        verbose_name_plural = _("incontri")
-
-    def __str__(self):
-        return self.title or timezone.localtime(self.start).strftime("%d/%m/%Y %H:%M")
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("La fine deve seguire l'inizio.")})
 
 
 def event_panels(*details) -> list:
@@ -123,8 +68,7 @@ def event_panels(*details) -> list:
             [
                 FieldPanel("format"),
                 FieldPanel("venue"),
-                address_panel("address"),
-                StaticLeafletPanel("location", address_field="address"),
+                *GeoLocationMixin.geo_panels(),
                 FieldPanel("online_url"),
             ],
             heading=_("Luogo"),
@@ -141,12 +85,12 @@ def event_panels(*details) -> list:
             heading=_("Partecipazione"),
         ),
         *details,
-        FieldPanel("image"),
-        FieldPanel("body"),
+        *ImageMixin.image_panels,
+        *BodyMixin.body_panels,
     ]
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(ViewRoutesMixin, GeoLocationMixin, BodyMixin, ImageMixin, BasePage):
     """What courses and co-creation sessions share: when, where, for whom, and registration."""
 
     start = models.DateTimeField(_("inizio"), db_index=True)
@@ -163,13 +107,6 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     venue = models.CharField(
         _("luogo"), max_length=160, blank=True, help_text=_("Ad esempio «Palazzo Pretorio».")
-    )
-    address = models.CharField(_("indirizzo"), max_length=255, blank=True)
-    location = models.CharField(
-        _("posizione sulla mappa"),
-        max_length=80,
-        blank=True,
-        help_text=_("Il punto del luogo sulla mappa."),
     )
     online_url = models.URLField(
         _("collegamento online"),
@@ -202,21 +139,12 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     contact_name = models.CharField(_("referente"), max_length=120, blank=True)
     contact_email = models.EmailField(_("e-mail del referente"), blank=True)
-    image = models.ForeignKey(
-        "portal.PortalImage",
-        verbose_name=_("immagine"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Mostrata in testa alla pagina e nelle schede. Ricorda il testo alternativo."),
-    )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("descrizione"), blank=True)
+    body = body_field(_("descrizione"))
 
     content_panels = event_panels()
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("body"),
+        *BodyMixin.body_search_fields,
         index.SearchField("venue"),
         index.FilterField("start"),
     ]
@@ -286,11 +214,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def is_free(self) -> bool:
         return not self.cost.strip()
 
-    @property
-    def point(self):
-        """The location as a point with `lat` and `lng` (stored as «SRID=4326;POINT(lng lat)»)."""
-        return parse_point(self.location)
-
     # --- seats: one set for the event in every language ---------------------------------------
 
     def save(self, *args, **kwargs):
@@ -350,136 +273,30 @@ class EventPage(RoutablePageMixin, BasePage):
         return list(self.meetings.all())
 
     def get_context(self, request, *args, **kwargs):
-        from ..forms import RegistrationForm
-
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", RegistrationForm(event=self) if self.registration_open else None)
         context["ics_url"] = self.get_ics_url(request)
         return context
 
+    # The page with its registration form, and what follows a registration: `courses.views`.
     @path("")
     def event(self, request):
-        from .. import views
-
-        return views.event_page(self, request)
+        return self.serve_route("event", request)
 
     @path("iscrizione-inviata/", name="registration_sent")
     def registration_sent(self, request):
-        from .. import views
-
-        return views.registration_sent(self, request)
+        return self.serve_route("registration_sent", request)
 
     @path("iscrizione/<str:token>/")
     def confirmation(self, request, token):
-        from .. import views
-
-        return views.confirmation(self, request, token)
+        return self.serve_route("confirmation", request, token)
 
     @path("annulla/<str:token>/")
     def cancellation(self, request, token):
-        from .. import views
-
-        return views.cancellation(self, request, token)
+        return self.serve_route("cancellation", request, token)
 
     @path("calendario.ics/", name="ics")
     def ics(self, request):
-        from ..calendar import calendar_response
-
         return calendar_response([self], request, name=self.slug)
-
-
-class EventIndexPage(RoutablePageMixin, BasePage):
-    """An index of events: upcoming first, then past; filters, a month calendar and an .ics feed.
-
-    Subclasses set `event_model` (the page type they list).
-    """
-
-    event_model: type[EventPage]
-    body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        abstract = True
-
-    def events(self, filters: dict | None = None):
-        """The live events under this index, upcoming first then past, ready for cards."""
-        now = timezone.now()
-        events = (
-            event_cards(self.event_model.objects.live().public().child_of(self))
-            .annotate(is_over=Case(When(end__lte=now, then=Value(1)), default=Value(0)))
-            .order_by(
-                "is_over",
-                Case(When(end__gt=now, then=F("start"))).asc(nulls_last=True),
-                Case(When(end__lte=now, then=F("start"))).desc(nulls_last=True),
-                "pk",
-            )
-        )
-        filters = filters or {}
-        if month := filters.get("month"):
-            if not month_in_range(month):
-                return events.none()
-            events = events.filter(start__lt=month_end(month), end__gte=month_start(month))
-        if event_format := filters.get("format"):
-            # A hybrid event suits both readers who come in person and those who join online.
-            events = events.filter(format__in=[event_format, EventFormat.HYBRID])
-        if audience := filters.get("audience"):
-            events = events.filter(audience__in=[audience, Audience.EVERYONE])
-        return events
-
-    def upcoming_events(self):
-        return self.events().filter(end__gt=timezone.now(), cancelled=False)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..forms import EventFilterForm
-
-        context = super().get_context(request, *args, **kwargs)
-        filter_form = EventFilterForm(request.GET or None)
-        filters = filter_form.filters()
-        context.update(
-            filter_form=filter_form,
-            events=paginate(request, self.events(filters)),
-            calendar_url=self.get_url(request) + self.reverse_subpage("calendar"),
-            feed_url=self.get_feed_url(request),
-        )
-        return context
-
-    def get_feed_url(self, request=None) -> str:
-        return self.get_url(request) + EventPage.ICS_FILE
-
-    @path("calendario/", name="calendar")
-    @path("calendario/<int:year>/<int:month>/", name="calendar_month")
-    def calendar(self, request, year=None, month=None):
-        from ..calendar import MonthCalendar
-
-        today = timezone.localdate()
-        try:
-            first_day = datetime.date(year or today.year, month or today.month, 1)
-        except ValueError as error:
-            raise Http404 from error
-        if not month_in_range(first_day):
-            raise Http404
-        events = self.events({"month": first_day}).prefetch_related("meetings")
-        return self.render(
-            request,
-            context_overrides={"calendar": MonthCalendar(first_day, events, self)},
-            template="courses/event_calendar.html",
-        )
-
-    @path("calendario.ics/", name="feed")
-    def feed(self, request):
-        from ..calendar import calendar_response
-
-        return calendar_response(
-            self.events().prefetch_related(None).prefetch_related("meetings"),
-            request,
-            name=self.slug,
-            title=self.title,
-        )
 
 
 def event_cards(events):
@@ -491,10 +308,12 @@ def event_cards(events):
     )
 
 
-def month_start(first_day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(first_day, datetime.time.min))
-
-
-def month_end(first_day: datetime.date) -> datetime.datetime:
-    following = (first_day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return month_start(following)
+__all__ = [
+    "Audience",
+    "EventFormat",
+    "EventPage",
+    "EventStatus",
+    "confirmed_count_subquery",
+    "event_cards",
+    "event_panels",
+]

@@ -15,7 +15,9 @@ from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
 
-from .events import AbstractMeeting, EventIndexPage, EventPage, event_cards, event_panels
+from .events import EventPage, event_cards, event_panels
+from .indexes import EventIndexPage
+from .meetings import AbstractMeeting
 
 
 class CourseLevel(models.TextChoices):

@@ -31,11 +31,11 @@ class Home:
     seo_title: str
     motto: str
     intro: str
-    hero_image: dict
+    image: dict
     body: list
 
     def __post_init__(self):
-        self.hero_image = Picture(**self.hero_image)
+        self.image = Picture(**self.image)
         self.body = stream(self.body)
 
 
@@ -77,9 +77,9 @@ def build_home(data: Reader) -> HomePage:
         return site.root_page.specific
     home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
-        picture = record.hero_image
+        picture = record.image
         fields = dataclasses.asdict(record)
-        fields["hero_image"] = demo_image(picture.title, picture.seed, picture.alt)
+        fields["image"] = demo_image(picture.title, picture.seed, picture.alt)
         home = HomePageFactory(parent=Page.get_first_root_node(), **fields)
     old_root = site.root_page if site else None
     if site is None:

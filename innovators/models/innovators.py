@@ -15,8 +15,6 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
@@ -37,10 +35,16 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from innovators.geo import Point, StaticLeafletPanel, address_panel, parse_point
 from innovators.panels import JoinRequestPanel
 from innovators.permissions import CONTACT_PERMISSION
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.models import (
+    GeoLocationMixin,
+    TaggedMixin,
+    location_field,
+    tagged_item_key,
+    tags_field,
+)
 
 SHORT_DESCRIPTION_MAX_LENGTH = 280
 _FIRST_PARAGRAPH = re.compile(r"\s*<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
@@ -88,9 +92,7 @@ class InnovatorQuerySet(models.QuerySet):
 
 
 class TaggedInnovator(TaggedItemBase):
-    content_object = ParentalKey(
-        "innovators.Innovator", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = tagged_item_key("innovators.Innovator")
 
 
 class Innovator(
@@ -100,6 +102,8 @@ class Innovator(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    GeoLocationMixin,
+    TaggedMixin,
     index.Indexed,
     ClusterableModel,
 ):
@@ -130,10 +134,8 @@ class Innovator(
         on_delete=models.PROTECT,
         related_name="innovators",
     )
-    tags = ClusterTaggableManager(
-        through=TaggedInnovator,
-        blank=True,
-        verbose_name=_("tag"),
+    tags = tags_field(
+        TaggedInnovator,
         help_text=_("Temi e competenze, ad esempio «economia circolare», «IoT», «formazione»."),
     )
     kind = models.CharField(
@@ -145,12 +147,8 @@ class Innovator(
         on_delete=models.PROTECT,
         related_name="innovators",
     )
-    address = models.CharField(_("indirizzo"), max_length=255, blank=True)
-    location = models.CharField(
-        _("posizione"),
-        max_length=250,
-        blank=True,
-        help_text=_("Il punto sulla mappa. Se vuota si usa il centro del comune."),
+    location = location_field(
+        _("posizione"), _("Il punto sulla mappa. Se vuota si usa il centro del comune.")
     )
     # Copies of `location` as numbers, written on save: listings and exports read these.
     latitude = models.FloatField(_("latitudine"), null=True, blank=True, editable=False)
@@ -218,10 +216,7 @@ class Innovator(
             ObjectList(
                 [
                     FieldPanel("municipality"),
-                    address_panel("address"),
-                    StaticLeafletPanel(
-                        "location", address_field="address", municipality_field="municipality"
-                    ),
+                    *GeoLocationMixin.geo_panels(municipality_field="municipality"),
                 ],
                 heading=_("Luogo"),
             ),
@@ -277,10 +272,7 @@ class Innovator(
         """The public profile as the club page would show it, from the unsaved form data."""
         from innovators.models.pages import ClubDirectoryPage, map_settings
 
-        point = parse_point(self.location) or (
-            self.municipality.centroid if self.municipality_id else None
-        )
-        self.latitude, self.longitude = (point.lat, point.lng) if point else (None, None)
+        self.locate()
         page = (
             ClubDirectoryPage.objects.filter(locale_id=self.locale_id).first()
             or ClubDirectoryPage.objects.first()
@@ -294,12 +286,6 @@ class Innovator(
             "map_settings": map_settings(zoom=13),
         }
 
-    @property
-    def point(self) -> Point | None:
-        if self.latitude is None or self.longitude is None:
-            return None
-        return Point(lat=self.latitude, lng=self.longitude)
-
     @cached_property
     def description_body(self) -> str:
         """The rich description without a first paragraph that repeats the short description,
@@ -310,11 +296,6 @@ class Innovator(
             return text[first.end() :].strip()
         return text
 
-    @cached_property
-    def tag_list(self):
-        """Tags from the prefetched through rows, so listings make no query per card."""
-        return [item.tag for item in self.tagged_items.all()]
-
     def clean(self):
         super().clean()
         errors = {}
@@ -323,7 +304,7 @@ class Innovator(
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("Questo indirizzo è riservato: scegline un altro.")
         if self.location:
-            point = parse_point(self.location)
+            point = self.point
             if point is None:
                 errors["location"] = _("Posizione non valida: usa la mappa per indicarla.")
             elif not point.in_province():
@@ -335,14 +316,19 @@ class Innovator(
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:160]
-        point = parse_point(self.location)
+    def locate(self) -> None:
+        """Without a point of its own, the innovator is at its comune's centre; the point's
+        copies as numbers follow the location."""
+        point = self.point
         if point is None and self.municipality_id:
             point = self.municipality.centroid
             self.location = point.wkt
         self.latitude, self.longitude = (point.lat, point.lng) if point else (None, None)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:160]
+        self.locate()
         if self.is_club_member and not self.joined_on:
             self.joined_on = timezone.localdate()
         super().save(*args, **kwargs)

@@ -13,9 +13,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from innovators import queries
 from innovators.filters import InnovatorFilters
-from innovators.join import join_request
 from innovators.municipalities import MUNICIPALITIES
-from portal.models import BasePage
+from portal.models import BasePage, ViewRoutesMixin
 from portal.pagination import paginate
 
 MAP_LIST_PAGE_SIZE = 50
@@ -122,9 +121,9 @@ class InnovatorMapPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
         )
 
 
-class ClubDirectoryPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
+class ClubDirectoryPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
     """/club/: the club members; /club/<slug>/ every published innovator's profile;
-    /club/aderisci/ the join request form."""
+    /club/aderisci/ the join request form (answered by `innovators.join.join_request`)."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -147,7 +146,7 @@ class ClubDirectoryPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
 
     @path("aderisci/", name="join")
     def join_view(self, request):
-        return join_request(request, self)
+        return self.serve_route("join", request)
 
     @path("<slug:slug>/", name="profile")
     def profile_view(self, request, slug):

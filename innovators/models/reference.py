@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from innovators.geo import Point
+from portal.geo import Point
 
 
 class Municipality(models.Model):

@@ -1,13 +1,35 @@
 from .images import PortalImage, PortalRendition
+from .location import GeoLocationMixin, location_field
+from .mixins import (
+    BodyMixin,
+    ImageMixin,
+    TaggedMixin,
+    body_field,
+    image_field,
+    tagged_item_key,
+    tags_field,
+)
 from .notices import PendingNotice
 from .pages import BasePage, SEOMixin
+from .routes import ViewRoutesMixin, route_view
 from .settings import SiteSettings
 
 __all__ = [
     "BasePage",
+    "BodyMixin",
+    "GeoLocationMixin",
+    "ImageMixin",
     "PendingNotice",
     "PortalImage",
     "PortalRendition",
     "SEOMixin",
     "SiteSettings",
+    "TaggedMixin",
+    "ViewRoutesMixin",
+    "body_field",
+    "image_field",
+    "location_field",
+    "route_view",
+    "tagged_item_key",
+    "tags_field",
 ]

@@ -5,13 +5,16 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from .mixins import ImageMixin
+
 
 class SEOMixin(models.Model):
     """What search engines and social networks read: Wagtail's search title and description
     (the «Promote» tab) and a share image for Open Graph and Twitter cards.
 
     `portal.seo` builds the metadata from these, falling back to the title, the introduction
-    and the page's own image (`share_image_fallback`).
+    and the page's own image (`share_image_fallback`: a page's own image is always the
+    `image` of `ImageMixin`).
     """
 
     share_image = models.ForeignKey(
@@ -42,9 +45,10 @@ class SEOMixin(models.Model):
     @property
     def share_image_fallback(self):
         """The image shown when a page is shared: the share image, else the page's own."""
-        for name in ("share_image", "image", "hero_image"):
-            if getattr(self, f"{name}_id", None):
-                return getattr(self, name)
+        if self.share_image_id:
+            return self.share_image
+        if isinstance(self, ImageMixin) and self.image_id:
+            return self.image
         return None
 
 

@@ -9,11 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.search import index
 
-from portal.blocks import BaseStreamBlock
-from portal.models import BasePage
+from portal.models import BasePage, BodyMixin, ImageMixin, TaggedMixin, image_field
 
 WORDS_PER_MINUTE = 200
 
@@ -31,33 +28,27 @@ def _words(value) -> int:
     return 0
 
 
-class ArticlePage(BasePage):
+class ArticlePage(BodyMixin, ImageMixin, TaggedMixin, BasePage):
     """Dated editorial page with a hero image and a body: the base of stories and phase updates.
 
-    Concrete subclasses add their own tags (taggit needs a concrete through model per page type,
-    with `related_name="tagged_items"`).
+    Concrete subclasses add their own tags (`TaggedMixin`: taggit needs a concrete through model
+    per page type, with `related_name="tagged_items"`).
     The shared template is `stories/article.html`; the feeds read `intro`, `date` and `image`.
     """
 
     date = models.DateField(_("data"), default=timezone.localdate, db_index=True)
-    image = models.ForeignKey(
-        "portal.PortalImage",
-        verbose_name=_("immagine principale"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Mostrata in testa all'articolo e nelle schede. Ricorda il testo alternativo."),
+    image = image_field(
+        _("immagine principale"),
+        _("Mostrata in testa all'articolo e nelle schede. Ricorda il testo alternativo."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
-        FieldPanel("image"),
-        FieldPanel("body"),
+        *ImageMixin.image_panels,
+        *BodyMixin.body_panels,
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, *BodyMixin.body_search_fields]
 
     class Meta:
         abstract = True
@@ -68,15 +59,6 @@ class ArticlePage(BasePage):
         words = _words(self.intro) + _words(list(self.body.raw_data))
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
-    @cached_property
-    def tag_list(self):
-        """The tags: from the through rows a listing prefetched (no query per card), else in one
-        query with their tags (a detail page), never one query per tag."""
-        items = self.tagged_items.all()
-        if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
-            items = items.select_related("tag")
-        return [item.tag for item in items]
-
     @property
     def published_at(self):
         """The article's date as an aware datetime at noon, for feeds."""
@@ -86,21 +68,16 @@ class ArticlePage(BasePage):
 class FeedRoutesMixin(RoutablePageMixin):
     """A listing page's RSS feed at `feed/` and Atom feed at `feed/atom/`.
 
-    `feed_names` names the two feed classes in `stories.feeds` (imported when a feed is asked
-    for, since the feeds import the models).
+    `feeds` are the two feed classes (`stories.feeds`, which import no model): each is built
+    with the page and answers the request.
     """
 
-    feed_names: tuple[str, str]
-
-    def _feed_response(self, request, name: str):
-        from stories import feeds
-
-        return getattr(feeds, name)(self)(request)
+    feeds: tuple[type, type]
 
     @path("feed/", name="feed")
     def rss_view(self, request):
-        return self._feed_response(request, self.feed_names[0])
+        return self.feeds[0](self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_view(self, request):
-        return self._feed_response(request, self.feed_names[1])
+        return self.feeds[1](self)(request)

@@ -7,18 +7,14 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
-from wagtail.search import index
 
-from portal.blocks import BaseStreamBlock
 from portal.images import prefetch_image
-from portal.models import BasePage
+from portal.models import BasePage, BodyMixin, tagged_item_key, tags_field
 from portal.pagination import paginate
+from stories.feeds import PhaseUpdateAtomFeed, PhaseUpdateRssFeed
 
 from .articles import ArticlePage, FeedRoutesMixin
 
@@ -99,16 +95,14 @@ def current_phase(phases):
     return next((phase for phase in phases if phase.is_current), None)
 
 
-class ProgrammePage(FeedRoutesMixin, BasePage):
+class ProgrammePage(FeedRoutesMixin, BodyMixin, BasePage):
     """/programma/: the four phases as a timeline and the phase updates, newest first;
     /programma/feed/ and /programma/feed/atom/ the updates as RSS and Atom."""
 
-    feed_names = ("PhaseUpdateRssFeed", "PhaseUpdateAtomFeed")
+    feeds = (PhaseUpdateRssFeed, PhaseUpdateAtomFeed)
 
-    body = StreamField(BaseStreamBlock(), verbose_name=_("corpo"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, *BodyMixin.body_panels]
+    search_fields = [*BasePage.search_fields, *BodyMixin.body_search_fields]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.PhaseUpdatePage"]
@@ -154,9 +148,7 @@ class ProgrammePage(FeedRoutesMixin, BasePage):
 
 
 class PhaseUpdateTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "stories.PhaseUpdatePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = tagged_item_key("stories.PhaseUpdatePage")
 
 
 class PhaseUpdatePage(ArticlePage):
@@ -171,7 +163,7 @@ class PhaseUpdatePage(ArticlePage):
         related_name="updates",
         help_text=_("La fase del programma di cui parla l'aggiornamento."),
     )
-    tags = ClusterTaggableManager(through=PhaseUpdateTag, blank=True, verbose_name=_("tag"))
+    tags = tags_field(PhaseUpdateTag)
 
     content_panels = [
         *ArticlePage.content_panels,

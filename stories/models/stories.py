@@ -6,7 +6,6 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
@@ -17,8 +16,9 @@ from wagtail.search import index
 from innovators import queries as innovator_queries
 from portal.cache import cached_for_content
 from portal.images import CARD_RENDITIONS, HERO_RENDITIONS, prefetch_image
-from portal.models import BasePage
+from portal.models import BasePage, tagged_item_key, tags_field
 from portal.pagination import paginate
+from stories.feeds import StoryAtomFeed, StoryRssFeed
 from stories.filters import StoryFilters
 
 from .articles import ArticlePage, FeedRoutesMixin
@@ -32,7 +32,7 @@ FILTER_TAG_LIMIT = 40
 class StoryIndexPage(FeedRoutesMixin, BasePage):
     """/storie/: the stories, newest first, with filters, a featured story and the feeds."""
 
-    feed_names = ("StoryRssFeed", "StoryAtomFeed")
+    feeds = (StoryRssFeed, StoryAtomFeed)
 
     featured_story = models.ForeignKey(
         "stories.StoryPage",
@@ -150,9 +150,7 @@ class StoryIndexPage(FeedRoutesMixin, BasePage):
 
 
 class StoryTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = tagged_item_key("stories.StoryPage")
 
 
 class StoryPage(ArticlePage):
@@ -175,7 +173,7 @@ class StoryPage(ArticlePage):
         related_name="stories",
         help_text=_("La fase del programma a cui appartiene la storia."),
     )
-    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tag"))
+    tags = tags_field(StoryTag)
     quote = models.TextField(
         _("citazione"),
         max_length=600,

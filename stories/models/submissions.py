@@ -5,13 +5,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
-from portal.models import BasePage
+from portal.models import BasePage, ViewRoutesMixin
 
 
-class StorySubmissionPage(RoutablePageMixin, BasePage):
-    """/storie/racconta/: innovators send their story; it arrives as a draft in moderation."""
+class StorySubmissionPage(ViewRoutesMixin, BasePage):
+    """/storie/racconta/: innovators send their story; it arrives as a draft in moderation.
+
+    The form is answered by `stories.submissions.submission_form`.
+    """
 
     confirmation_text = models.TextField(
         _("testo di conferma"),
@@ -31,9 +34,7 @@ class StorySubmissionPage(RoutablePageMixin, BasePage):
 
     @path("")
     def form_view(self, request):
-        from stories.submissions import submission_form
-
-        return submission_form(request, self)
+        return self.serve_route("form", request)
 
     @path("grazie/", name="thanks")
     def thanks_view(self, request):

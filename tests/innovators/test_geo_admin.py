@@ -9,7 +9,7 @@ from wagtailgeowidget.panels import GeoAddressPanel
 
 import pytest
 
-from innovators.geo import address_panel, location_help_text
+from portal.geo import address_panel, location_help_text
 from tests.html import parse
 
 ADD = "/admin/snippets/innovators/innovator/add/"
@@ -32,7 +32,7 @@ def test_innovator_location_field_knows_the_comuni_and_says_what_is_true(client,
     assert options["municipalityField"] == "municipality"
     assert len(options["centres"]) == 20 and options["geocoder"] == ""
     scripts = [script.get("src", "") for script in page.select("script")]
-    ours = next(i for i, src in enumerate(scripts) if src.endswith("innovators/geo-field.js"))
+    ours = next(i for i, src in enumerate(scripts) if src.endswith("portal/geo-field.js"))
     theirs = next(i for i, src in enumerate(scripts) if "leaflet-field-controller" in src)
     assert ours < theirs  # the prototype is extended before the controller creates the field
     help_text = page.select_one("[id$=location-helptext]").get_text(" ", strip=True)

@@ -8,9 +8,9 @@ from wagtail.models import Locale
 import pytest
 
 from innovators.factories import InnovatorFactory, SectorFactory
-from innovators.geo import parse_point
 from innovators.models import Innovator, Municipality
 from innovators.municipalities import MUNICIPALITIES
+from portal.geo import parse_point
 
 
 def test_the_twenty_comuni_are_loaded_with_istat_codes(db):

@@ -6,7 +6,7 @@
  * - Enter in the address field never submits the form.
  * Loaded after wagtailgeowidget's leaflet-field.js, before its Stimulus controller creates the
  * field, so the prototype is extended before any instance exists. Settings come from the
- * widget's `data-portal-geo` attribute (see innovators/geo.py).
+ * widget's `data-portal-geo` attribute (see portal/geo.py).
  */
 (function () {
   "use strict";
