@@ -23,10 +23,10 @@ def rename_in_saved_content(apps, old: str, new: str):
     content_type = ContentType.objects.filter(app_label="home", model="homepage").first()
     if content_type is None:
         return
-    for revision in Revision.objects.filter(content_type=content_type).iterator():
+    for revision in Revision.objects.filter(content_type_id=content_type.pk).iterator():
         if isinstance(revision.content, dict) and _rename_key(revision.content, old, new):
             revision.save(update_fields=["content"])
-    sources = TranslationSource.objects.filter(specific_content_type=content_type)
+    sources = TranslationSource.objects.filter(specific_content_type_id=content_type.pk)
     for source in sources.iterator():
         content = json.loads(source.content_json)
         if _rename_key(content, old, new):
