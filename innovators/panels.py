@@ -1,10 +1,22 @@
-"""Admin panel of the innovator: the join request as the applicant sent it, read-only."""
+"""The innovator's editor: its tabs, and the join request as the applicant sent it (read-only).
+
+Only the admin (`wagtail_hooks`) imports this module, so it may import the forms.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    Panel,
+    TabbedInterface,
+)
 
+from innovators.forms import JoinRequestForm
 from innovators.permissions import CONTACT_PERMISSION
+from portal.models import GeoLocationMixin
 
 # Labels the admin shows for the answers the form's own labels don't name well.
 ANSWER_LABELS = {
@@ -17,8 +29,6 @@ ANSWER_LABELS = {
 def answer_rows(join_request, user) -> list[tuple[str, object]]:
     """(label, value) for each answer, in the form's order; booleans stay booleans. The contact
     e-mail only for those who may see it (moderators: docs/security.md)."""
-    from innovators.forms import JoinRequestForm  # the form imports the models
-
     hidden = set() if user.has_perm(CONTACT_PERMISSION) else {"contact_email"}
     rows = []
     for name, field in JoinRequestForm.base_fields.items():
@@ -52,3 +62,43 @@ class JoinRequestPanel(Panel):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("heading", _("Richiesta di adesione inviata"))
         super().__init__(*args, **kwargs)
+
+
+def innovator_edit_handler() -> TabbedInterface:
+    """The innovator's editor, in three tabs (the snippet viewset's `edit_handler`)."""
+    return TabbedInterface(
+        [
+            ObjectList(
+                [
+                    JoinRequestPanel(),
+                    FieldPanel("name"),
+                    FieldPanel("slug"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("year_founded")]),
+                    FieldPanel("sector"),
+                    FieldPanel("short_description"),
+                    FieldPanel("description"),
+                    FieldPanel("tags"),
+                    FieldPanel("logo"),
+                ],
+                heading=_("Profilo"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("municipality"),
+                    *GeoLocationMixin.geo_panels(municipality_field="municipality"),
+                ],
+                heading=_("Luogo"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("website"),
+                    FieldPanel("contact_email", permission=CONTACT_PERMISSION),
+                    MultiFieldPanel(
+                        [FieldPanel("is_club_member"), FieldPanel("joined_on")],
+                        heading=_("Club degli innovatori"),
+                    ),
+                ],
+                heading=_("Contatti e club"),
+            ),
+        ]
+    )

@@ -12,6 +12,7 @@ import django_filters
 
 from innovators import api, privacy
 from innovators.models import Innovator, Sector
+from innovators.panels import innovator_edit_handler
 from innovators.permissions import CONTACT_PERMISSION
 from portal.admin_ui import YesNoColumn
 from portal.bench import OPEN_DATA_QUERY_BUDGET, BenchTarget
@@ -72,6 +73,7 @@ class InnovatorViewSet(SnippetViewSet):
         UpdatedAtColumn(),
     ]
     filterset_class = InnovatorFilterSet
+    edit_handler = innovator_edit_handler()
     list_export = [
         "name",
         "slug",

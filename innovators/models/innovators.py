@@ -17,13 +17,6 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -35,8 +28,6 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from innovators.panels import JoinRequestPanel
-from innovators.permissions import CONTACT_PERMISSION
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import (
     GeoLocationMixin,
@@ -197,42 +188,7 @@ class Innovator(
 
     objects = InnovatorQuerySet.as_manager()
 
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(
-                [
-                    JoinRequestPanel(),
-                    FieldPanel("name"),
-                    FieldPanel("slug"),
-                    FieldRowPanel([FieldPanel("kind"), FieldPanel("year_founded")]),
-                    FieldPanel("sector"),
-                    FieldPanel("short_description"),
-                    FieldPanel("description"),
-                    FieldPanel("tags"),
-                    FieldPanel("logo"),
-                ],
-                heading=_("Profilo"),
-            ),
-            ObjectList(
-                [
-                    FieldPanel("municipality"),
-                    *GeoLocationMixin.geo_panels(municipality_field="municipality"),
-                ],
-                heading=_("Luogo"),
-            ),
-            ObjectList(
-                [
-                    FieldPanel("website"),
-                    FieldPanel("contact_email", permission=CONTACT_PERMISSION),
-                    MultiFieldPanel(
-                        [FieldPanel("is_club_member"), FieldPanel("joined_on")],
-                        heading=_("Club degli innovatori"),
-                    ),
-                ],
-                heading=_("Contatti e club"),
-            ),
-        ]
-    )
+    # The editor's tabs are the viewset's (`innovators.panels.innovator_edit_handler`).
 
     search_fields = [
         index.SearchField("name", boost=3),
