@@ -7,5 +7,5 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Formazione e co-creazione")
 
     def ready(self):
-        from courses import seo  # noqa: F401 — registers the events' JSON-LD
-        from courses import views  # noqa: F401 — registers the views of the event pages' routes
+        # Importing them registers the events' JSON-LD and the views of the pages' routes.
+        from courses import seo, views  # noqa: F401

@@ -7,8 +7,8 @@ class InnovatorsConfig(AppConfig):
     verbose_name = _("Innovatori")
 
     def ready(self):
-        from innovators import join  # noqa: F401 — registers the join form's view
-        from innovators import seo  # noqa: F401 — registers the profiles' JSON-LD
+        # Importing them registers the join form's view and the profiles' JSON-LD.
+        from innovators import join, seo  # noqa: F401
         from innovators.geo import municipality_centres
         from portal.geo import register_map_centres
 

@@ -7,7 +7,7 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Storie e programma")
 
     def ready(self):
-        from stories import seo, signals  # noqa: F401 — seo registers the stories' JSON-LD
-        from stories import submissions  # noqa: F401 — registers the form page's view
+        # Importing seo and submissions registers the stories' JSON-LD and the form's view.
+        from stories import seo, signals, submissions  # noqa: F401
 
         signals.connect()
