@@ -2,6 +2,8 @@
 demo site built once per module."""
 
 import os
+from collections import defaultdict
+from contextlib import contextmanager
 from io import StringIO
 
 from django.conf import settings
@@ -17,6 +19,40 @@ import pytest
 from home.factories import HomePageFactory
 from stories.factories import ProgrammePageFactory, ProgrammePhaseFactory
 from stories.models import PhaseStatus
+
+# Modules whose every database test asks for `site` (tests/production/conftest.py), none of
+# them transactional: there the site is built once per module (`shared_site`).
+SHARED_SITE_MODULES: set[str] = set()
+
+
+def uses_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or "db" in item.fixturenames
+
+
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = item.fixturenames
+    return (
+        bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    modules = defaultdict(list)
+    for item in items:
+        modules[item.nodeid.split("::")[0]].append(item)
+    SHARED_SITE_MODULES.clear()
+    for module, module_items in modules.items():
+        database_items = [item for item in module_items if uses_database(item)]
+        if (
+            database_items
+            and all("site" in item.fixturenames for item in database_items)
+            and not any(is_transactional(item) for item in module_items)
+        ):
+            SHARED_SITE_MODULES.add(module)
 
 
 @pytest.fixture(autouse=True)
@@ -35,8 +71,7 @@ def clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def home_page(db):
+def make_home_page():
     """The Italian home page, root of the default site (Wagtail's welcome page removed)."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
@@ -53,8 +88,7 @@ def home_page(db):
     return home
 
 
-@pytest.fixture
-def phases(db):
+def make_phases():
     statuses = [
         PhaseStatus.COMPLETED,
         PhaseStatus.COMPLETED,
@@ -68,9 +102,42 @@ def phases(db):
     ]
 
 
+def make_programme_page(home):
+    return ProgrammePageFactory(parent=home, show_in_menus=True)
+
+
+def shared_rows(request):
+    """The rows built once for this module (`shared_site`, tests/production/conftest.py), when
+    the test asks for the shared site and its module qualifies; else None."""
+    if "shared_site" in request.fixturenames:
+        return request.getfixturevalue("shared_site")
+    return None
+
+
+def fresh(row):
+    """A new instance of a shared row for each test: what one test changes in memory or in the
+    database (rolled back) never reaches the next."""
+    model, pk = row
+    return model.objects.get(pk=pk)
+
+
 @pytest.fixture
-def programme_page(home_page, phases):
-    return ProgrammePageFactory(parent=home_page, show_in_menus=True)
+def home_page(request, db):
+    """The Italian home page, root of the default site (Wagtail's welcome page removed)."""
+    rows = shared_rows(request)
+    return fresh(rows["home"]) if rows else make_home_page()
+
+
+@pytest.fixture
+def phases(request, db):
+    rows = shared_rows(request)
+    return [fresh(row) for row in rows["phases"]] if rows else make_phases()
+
+
+@pytest.fixture
+def programme_page(request, home_page, phases):
+    rows = shared_rows(request)
+    return fresh(rows["programme"]) if rows else make_programme_page(home_page)
 
 
 def load_demo_content():
@@ -79,25 +146,36 @@ def load_demo_content():
         call_command("load_demo_content", "--no-admin", stdout=StringIO())
 
 
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo site, loaded once for the module that asks for it and rolled back after its last
-    test. Each test (`db`, not `transactional_db`) runs in its own savepoint inside this
-    transaction, so what a test writes (a second load, deleted translations) is undone for the
-    next one, exactly as when each test loaded the demo itself."""
+@contextmanager
+def module_transaction(django_db_blocker):
+    """A transaction around a whole module, rolled back after its last test: rows built in it
+    once are seen by each test (`db`, not `transactional_db`), which runs in a savepoint of its
+    own on top, so what a test writes is undone before the next, as in Django's
+    `TestCase.setUpTestData`. Build the rows with `django_db_blocker.unblock()`."""
     with django_db_blocker.unblock():
+        connection = transaction.get_connection()
+        assert not connection.in_atomic_block, "set up before the test's own transaction"
         outer = transaction.atomic()
         outer._from_testcase = True  # durable blocks may nest in it, as in Django's TestCase
         outer.__enter__()
     try:
-        with django_db_blocker.unblock():
-            load_demo_content()
         yield
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
         cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo site, loaded once for the module that asks for it (see `module_transaction`):
+    a second load or deleted translations in one test are undone for the next one, exactly as
+    when each test loaded the demo itself."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            load_demo_content()
+        yield
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """A whole public site (every page type and form) for the production tests."""
 
+from django.core.cache import cache
+
 from wagtail.models import Site
 
 import pytest
@@ -25,6 +27,14 @@ from stories.factories import (
     StoryPageFactory,
     StorySubmissionPageFactory,
 )
+from tests.conftest import (
+    SHARED_SITE_MODULES,
+    fresh,
+    make_home_page,
+    make_phases,
+    make_programme_page,
+    module_transaction,
+)
 
 JOIN_URL = "/club/aderisci/"
 SUBMISSION_URL = "/storie/racconta/"
@@ -36,8 +46,7 @@ def page_cache(settings):
     return settings
 
 
-@pytest.fixture
-def site(home_page, programme_page, phases):
+def build_site(home_page, programme_page):
     """Every public page type under the home page, with a little content in each."""
     sector = SectorFactory(name="Vivaismo", slug="vivaismo")
     pistoia = Municipality.objects.get(slug="pistoia")
@@ -64,6 +73,40 @@ def site(home_page, programme_page, phases):
         "session_index": session_index,
         "session": SessionPageFactory(parent=session_index, title="Una sessione", capacity=60),
     }
+
+
+@pytest.fixture(scope="module")
+def shared_site(request, django_db_setup, django_db_blocker):
+    """`site`, built once for a module whose every database test asks for it (see
+    `SHARED_SITE_MODULES`), in a transaction rolled back after the module (`module_transaction`).
+    Each test gets fresh instances of these rows (`site`, `home_page`, `programme_page`,
+    `phases`) and runs in a savepoint of its own, so it sees the same site as if it had built it.
+    Elsewhere None: `site` is built for each test."""
+    if request.node.nodeid not in SHARED_SITE_MODULES:
+        yield None
+        return
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            home = make_home_page()
+            phases = make_phases()
+            programme = make_programme_page(home)
+            rows = build_site(home, programme)
+            cache.clear()
+        yield {
+            "home": (type(home), home.pk),
+            "programme": (type(programme), programme.pk),
+            "phases": [(type(phase), phase.pk) for phase in phases],
+            "site": {key: (type(row), row.pk) for key, row in rows.items()},
+        }
+
+
+@pytest.fixture
+def site(shared_site, home_page, programme_page, phases):
+    """Every public page type under the home page, with a little content in each."""
+    if shared_site is None:
+        return build_site(home_page, programme_page)
+    rows = {key: fresh(row) for key, row in shared_site["site"].items()}
+    return {**rows, "home": home_page, "programme": programme_page}
 
 
 def join_data(site, **overrides) -> dict:
