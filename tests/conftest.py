@@ -20,9 +20,15 @@ from home.factories import HomePageFactory
 from stories.factories import ProgrammePageFactory, ProgrammePhaseFactory
 from stories.models import PhaseStatus
 
-# Modules whose every database test asks for `site` (tests/production/conftest.py), none of
-# them transactional: there the site is built once per module (`shared_site`).
-SHARED_SITE_MODULES: set[str] = set()
+# The base rows that a module's tests may share: built once for a module in which every test
+# asks for them (a database test, none transactional), see `shared_rows`.
+SHAREABLE = {
+    "home_page": "tests.conftest",
+    "phases": "tests.conftest",
+    "programme_page": "tests.conftest",
+    "site": "tests.production.conftest",
+}
+SHARED: dict[str, set[str]] = {}  # module node id: the fixtures built once for it
 
 
 def uses_database(item) -> bool:
@@ -39,20 +45,23 @@ def is_transactional(item) -> bool:
     )
 
 
+def uses_our(item, name: str) -> bool:
+    """The test asks for `name`, and gets the fixture defined in SHAREABLE (not an override)."""
+    definitions = item._fixtureinfo.name2fixturedefs.get(name)
+    return bool(definitions) and definitions[-1].func.__module__ == SHAREABLE[name]
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     modules = defaultdict(list)
     for item in items:
         modules[item.nodeid.split("::")[0]].append(item)
-    SHARED_SITE_MODULES.clear()
+    SHARED.clear()
     for module, module_items in modules.items():
-        database_items = [item for item in module_items if uses_database(item)]
-        if (
-            database_items
-            and all("site" in item.fixturenames for item in database_items)
-            and not any(is_transactional(item) for item in module_items)
-        ):
-            SHARED_SITE_MODULES.add(module)
+        if all(uses_database(i) and not is_transactional(i) for i in module_items):
+            names = {n for n in SHAREABLE if all(uses_our(i, n) for i in module_items)}
+            if names:
+                SHARED[module] = names
 
 
 @pytest.fixture(autouse=True)
@@ -106,38 +115,82 @@ def make_programme_page(home):
     return ProgrammePageFactory(parent=home, show_in_menus=True)
 
 
-def shared_rows(request):
-    """The rows built once for this module (`shared_site`, tests/production/conftest.py), when
-    the test asks for the shared site and its module qualifies; else None."""
-    if "shared_site" in request.fixturenames:
-        return request.getfixturevalue("shared_site")
-    return None
+def ref(row):
+    return type(row), row.pk
 
 
-def fresh(row):
+def fresh(reference):
     """A new instance of a shared row for each test: what one test changes in memory or in the
     database (rolled back) never reaches the next."""
-    model, pk = row
+    model, pk = reference
     return model.objects.get(pk=pk)
+
+
+def build_shared(names: set[str]) -> dict:
+    home = phases = programme = None
+    rows = {}
+    if "home_page" in names:
+        home = make_home_page()
+        rows["home_page"] = ref(home)
+    if "phases" in names:
+        phases = make_phases()
+        rows["phases"] = [ref(phase) for phase in phases]
+    if "programme_page" in names:  # its tests ask for the home page and phases too
+        programme = make_programme_page(home)
+        rows["programme_page"] = ref(programme)
+    if "site" in names:  # ... and for the programme
+        from tests.production.conftest import build_site
+
+        rows["site"] = {key: ref(row) for key, row in build_site(home, programme).items()}
+    return rows
+
+
+@pytest.fixture(scope="module", autouse=True)
+def shared_rows(request):
+    """The home page, phases, programme and production site, built once for a module whose
+    every test asks for them (see SHARED), in a transaction rolled back after the module
+    (`module_transaction`): each test gets fresh instances and runs in a savepoint of its own,
+    so it sees what it would have built itself. Elsewhere nothing: each test builds its own."""
+    names = SHARED.get(request.node.nodeid)
+    if not names:
+        yield {}
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    with module_transaction(blocker):
+        with blocker.unblock():
+            rows = build_shared(names)
+            cache.clear()
+        yield rows
+
+
+def shared(request, name: str):
+    """A fresh instance (or list) of the module's shared `name`, or None when not shared."""
+    reference = request.getfixturevalue("shared_rows").get(name)
+    if isinstance(reference, list):
+        return [fresh(row) for row in reference]
+    if isinstance(reference, dict):
+        return {key: fresh(row) for key, row in reference.items()}
+    return reference and fresh(reference)
 
 
 @pytest.fixture
 def home_page(request, db):
     """The Italian home page, root of the default site (Wagtail's welcome page removed)."""
-    rows = shared_rows(request)
-    return fresh(rows["home"]) if rows else make_home_page()
+    home = shared(request, "home_page")
+    return make_home_page() if home is None else home
 
 
 @pytest.fixture
 def phases(request, db):
-    rows = shared_rows(request)
-    return [fresh(row) for row in rows["phases"]] if rows else make_phases()
+    phases = shared(request, "phases")
+    return make_phases() if phases is None else phases
 
 
 @pytest.fixture
 def programme_page(request, home_page, phases):
-    rows = shared_rows(request)
-    return fresh(rows["programme"]) if rows else make_programme_page(home_page)
+    programme = shared(request, "programme_page")
+    return make_programme_page(home_page) if programme is None else programme
 
 
 def load_demo_content():

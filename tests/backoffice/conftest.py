@@ -9,7 +9,7 @@ from django.core.cache import cache
 import pytest
 
 from home.demo.stories import build_editorial_users
-from tests.production.conftest import shared_site, site  # noqa: F401 (fixtures)
+from tests.production.conftest import site  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,5 @@
 """A whole public site (every page type and form) for the production tests."""
 
-from django.core.cache import cache
-
 from wagtail.models import Site
 
 import pytest
@@ -27,14 +25,7 @@ from stories.factories import (
     StoryPageFactory,
     StorySubmissionPageFactory,
 )
-from tests.conftest import (
-    SHARED_SITE_MODULES,
-    fresh,
-    make_home_page,
-    make_phases,
-    make_programme_page,
-    module_transaction,
-)
+from tests.conftest import shared
 
 JOIN_URL = "/club/aderisci/"
 SUBMISSION_URL = "/storie/racconta/"
@@ -75,37 +66,13 @@ def build_site(home_page, programme_page):
     }
 
 
-@pytest.fixture(scope="module")
-def shared_site(request, django_db_setup, django_db_blocker):
-    """`site`, built once for a module whose every database test asks for it (see
-    `SHARED_SITE_MODULES`), in a transaction rolled back after the module (`module_transaction`).
-    Each test gets fresh instances of these rows (`site`, `home_page`, `programme_page`,
-    `phases`) and runs in a savepoint of its own, so it sees the same site as if it had built it.
-    Elsewhere None: `site` is built for each test."""
-    if request.node.nodeid not in SHARED_SITE_MODULES:
-        yield None
-        return
-    with module_transaction(django_db_blocker):
-        with django_db_blocker.unblock():
-            home = make_home_page()
-            phases = make_phases()
-            programme = make_programme_page(home)
-            rows = build_site(home, programme)
-            cache.clear()
-        yield {
-            "home": (type(home), home.pk),
-            "programme": (type(programme), programme.pk),
-            "phases": [(type(phase), phase.pk) for phase in phases],
-            "site": {key: (type(row), row.pk) for key, row in rows.items()},
-        }
-
-
 @pytest.fixture
-def site(shared_site, home_page, programme_page, phases):
-    """Every public page type under the home page, with a little content in each."""
-    if shared_site is None:
+def site(request, home_page, programme_page, phases):
+    """Every public page type under the home page, with a little content in each (built once
+    for a module whose every test asks for it: `shared_rows` in tests/conftest.py)."""
+    rows = shared(request, "site")
+    if rows is None:
         return build_site(home_page, programme_page)
-    rows = {key: fresh(row) for key, row in shared_site["site"].items()}
     return {**rows, "home": home_page, "programme": programme_page}
 
 
