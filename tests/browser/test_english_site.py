@@ -5,6 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 def test_switch_to_english_and_browse(page, demo_server):
     live_server = demo_server  # the demo site, shared read-only (conftest.py)
+    page.set_default_timeout(60_000)  # first views make their AVIF renditions
     page.goto(live_server.url + "/programma/")
     page.locator(".language-switcher a[hreflang=en]").click()
     page.wait_for_url(live_server.url + "/en/programme/")
