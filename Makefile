@@ -8,6 +8,9 @@ PORT ?= 8000
 BENCH_DB := var/bench.sqlite3
 BENCH_SCALE ?= --phase-updates 500 --innovators 10000 --events 500
 # `make test` runs the suite in parallel (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+# `--dist load` hands each worker the tests in collection order (pytest-django's: database tests,
+# then transactional ones, which flush, then the rest), so no test lands after a flush it does not
+# expect; data built once per module or worker (tests/conftest.py) is built at most once per worker.
 TEST_WORKERS ?= 2
 
 URL ?= /
@@ -43,7 +46,7 @@ run: $(STAMP) ## Set up the demo site (idempotent) and serve it on http://127.0.
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) ## Run the whole test suite on $(TEST_WORKERS) workers (browser tests skip when Chromium is missing)
-	$(PY) -m pytest -n $(TEST_WORKERS) --durations=15
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load --durations=15
 
 test-services: $(STAMP) ## Run the whole suite on real PostgreSQL and Redis (installed when missing, started in a temp folder)
 	PY=$(PY) ops/test-services.sh

@@ -1,7 +1,15 @@
-"""Shared fixtures: a site whose root is the home page, the programme and its phases."""
+"""Shared fixtures: a site whose root is the home page, the programme and its phases, and the
+demo site built once per module."""
+
+import os
+from collections import defaultdict
+from contextlib import contextmanager
+from io import StringIO
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from wagtail.models import Page, Site
@@ -11,6 +19,49 @@ import pytest
 from home.factories import HomePageFactory
 from stories.factories import ProgrammePageFactory, ProgrammePhaseFactory
 from stories.models import PhaseStatus
+
+# The base rows that a module's tests may share: built once for a module in which every test
+# asks for them (a database test, none transactional), see `shared_rows`.
+SHAREABLE = {
+    "home_page": "tests.conftest",
+    "phases": "tests.conftest",
+    "programme_page": "tests.conftest",
+    "site": "tests.production.conftest",
+}
+SHARED: dict[str, set[str]] = {}  # module node id: the fixtures built once for it
+
+
+def uses_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or "db" in item.fixturenames
+
+
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = item.fixturenames
+    return (
+        bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+def uses_our(item, name: str) -> bool:
+    """The test asks for `name`, and gets the fixture defined in SHAREABLE (not an override)."""
+    definitions = item._fixtureinfo.name2fixturedefs.get(name)
+    return bool(definitions) and definitions[-1].func.__module__ == SHAREABLE[name]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    modules = defaultdict(list)
+    for item in items:
+        modules[item.nodeid.split("::")[0]].append(item)
+    SHARED.clear()
+    for module, module_items in modules.items():
+        if all(uses_database(i) and not is_transactional(i) for i in module_items):
+            names = {n for n in SHAREABLE if all(uses_our(i, n) for i in module_items)}
+            if names:
+                SHARED[module] = names
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +80,7 @@ def clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def home_page(db):
+def make_home_page():
     """The Italian home page, root of the default site (Wagtail's welcome page removed)."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
@@ -47,8 +97,7 @@ def home_page(db):
     return home
 
 
-@pytest.fixture
-def phases(db):
+def make_phases():
     statuses = [
         PhaseStatus.COMPLETED,
         PhaseStatus.COMPLETED,
@@ -62,6 +111,148 @@ def phases(db):
     ]
 
 
+def make_programme_page(home):
+    return ProgrammePageFactory(parent=home, show_in_menus=True)
+
+
+def ref(row):
+    return type(row), row.pk
+
+
+def fresh(reference):
+    """A new instance of a shared row for each test: what one test changes in memory or in the
+    database (rolled back) never reaches the next."""
+    model, pk = reference
+    return model.objects.get(pk=pk)
+
+
+def build_shared(names: set[str]) -> dict:
+    home = phases = programme = None
+    rows = {}
+    if "home_page" in names:
+        home = make_home_page()
+        rows["home_page"] = ref(home)
+    if "phases" in names:
+        phases = make_phases()
+        rows["phases"] = [ref(phase) for phase in phases]
+    if "programme_page" in names:  # its tests ask for the home page and phases too
+        programme = make_programme_page(home)
+        rows["programme_page"] = ref(programme)
+    if "site" in names:  # ... and for the programme
+        from tests.production.conftest import build_site
+
+        rows["site"] = {key: ref(row) for key, row in build_site(home, programme).items()}
+    return rows
+
+
+@pytest.fixture(scope="module", autouse=True)
+def shared_rows(request):
+    """The home page, phases, programme and production site, built once for a module whose
+    every test asks for them (see SHARED), in a transaction rolled back after the module
+    (`module_transaction`): each test gets fresh instances and runs in a savepoint of its own,
+    so it sees what it would have built itself. Elsewhere nothing: each test builds its own."""
+    names = SHARED.get(request.node.nodeid)
+    if not names:
+        yield {}
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    with module_transaction(blocker):
+        with blocker.unblock():
+            rows = build_shared(names)
+            cache.clear()
+        yield rows
+
+
+def shared(request, name: str):
+    """A fresh instance (or list) of the module's shared `name`, or None when not shared."""
+    reference = request.getfixturevalue("shared_rows").get(name)
+    if isinstance(reference, list):
+        return [fresh(row) for row in reference]
+    if isinstance(reference, dict):
+        return {key: fresh(row) for key, row in reference.items()}
+    return reference and fresh(reference)
+
+
 @pytest.fixture
-def programme_page(home_page, phases):
-    return ProgrammePageFactory(parent=home_page, show_in_menus=True)
+def home_page(request, db):
+    """The Italian home page, root of the default site (Wagtail's welcome page removed)."""
+    home = shared(request, "home_page")
+    return make_home_page() if home is None else home
+
+
+@pytest.fixture
+def phases(request, db):
+    phases = shared(request, "phases")
+    return make_phases() if phases is None else phases
+
+
+@pytest.fixture
+def programme_page(request, home_page, phases):
+    programme = shared(request, "programme_page")
+    return make_programme_page(home_page) if programme is None else programme
+
+
+def load_demo_content():
+    """The demo site, as `make run` builds it (no admin account), in the site's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        call_command("load_demo_content", "--no-admin", stdout=StringIO())
+
+
+@contextmanager
+def module_transaction(django_db_blocker):
+    """A transaction around a whole module, rolled back after its last test: rows built in it
+    once are seen by each test (`db`, not `transactional_db`), which runs in a savepoint of its
+    own on top, so what a test writes is undone before the next, as in Django's
+    `TestCase.setUpTestData`. Build the rows with `django_db_blocker.unblock()`."""
+    with django_db_blocker.unblock():
+        connection = transaction.get_connection()
+        assert not connection.in_atomic_block, "set up before the test's own transaction"
+        outer = transaction.atomic()
+        outer._from_testcase = True  # durable blocks may nest in it, as in Django's TestCase
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+        cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo site, loaded once for the module that asks for it (see `module_transaction`):
+    a second load or deleted translations in one test are undone for the next one, exactly as
+    when each test loaded the demo itself."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            load_demo_content()
+        yield
+
+
+@pytest.fixture
+def demo(demo_content, db):
+    """The demo site for one test: see `demo_content`. A transactional test would flush it."""
+    assert len(transaction.get_connection().atomic_blocks) >= 2, "a `db` test, not transactional"
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """A SQLite file that a newcomer's first `manage.py migrate` built (development settings),
+    made once per run and shared by the xdist workers: tests needing a migrated database of
+    their own (other processes, threads) copy it instead of migrating again."""
+    from tests.databases import migrate_once
+    from tests.portal.test_settings import run_manage
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+    def migrate(database):
+        env = {
+            "DATABASE_URL": f"sqlite:///{database}",
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        }
+        return run_manage("migrate", "--no-input", env=env)
+
+    return migrate_once(shared, migrate)

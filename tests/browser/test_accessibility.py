@@ -2,15 +2,14 @@
 states a reader reaches: forms re-rendered with errors, filtered map and list, search with and
 without results, the open mobile menu, the embed, the 404 page. Zero violations.
 
-One test over the demo content (the live server's database is flushed after each test), one
-browser page reused for every URL: each URL is loaded once and audited at both widths.
+The demo content is loaded once per worker and shared read-only (`demo_server`, see
+conftest.py); one test per page type, form and menu, so the workers split the audit. Each URL
+is loaded once and audited at both widths.
 """
 
-from io import StringIO
+from django.test import override_settings
 
-from django.core.management import call_command
-
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -22,12 +21,16 @@ from tests.browser.test_map import TILE, TILE_PATTERN
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 SUBMIT = "main form[method='post'] button[type='submit']"
+LANGUAGES = ("it", "en")
+# Every page type of the portal (not Wagtail's root `Page`): each is audited on the demo site.
+PAGE_TYPES = sorted(model.__name__ for model in get_page_models() if model is not Page)
+FORMS = ("story", "join", "registration")
 
 
-@pytest.fixture
-def demo(transactional_db, settings):
-    settings.MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+@pytest.fixture(scope="module", autouse=True)
+def map_tiles():
+    with override_settings(MAP_TILE_URL="https://tile.openstreetmap.org/{z}/{x}/{y}.png"):
+        yield
 
 
 def page_types() -> list[tuple[str, str, str]]:
@@ -38,107 +41,137 @@ def page_types() -> list[tuple[str, str, str]]:
     return [(kind, lang, url) for (kind, lang), url in sorted(found.items())]
 
 
-def forms(types) -> list[tuple[str, str]]:
-    """(label, URL) of the public forms of both languages: story, join request, registration."""
-    found = []
-    for kind, lang, url in types:
-        if kind == "StorySubmissionPage":
-            found.append((f"story form {lang}", url))
-        if kind == "ClubDirectoryPage":
-            found.append((f"join form {lang}", f"{url}aderisci/"))
+def page_url(kind: str, lang: str) -> str | None:
+    return next((url for k, lg, url in page_types() if (k, lg) == (kind, lang)), None)
+
+
+def form_url(form: str, lang: str) -> str | None:
+    """The URL of a public form in a language: story, join request or registration."""
+    if form == "story":
+        return page_url("StorySubmissionPage", lang)
+    if form == "join":
+        club = page_url("ClubDirectoryPage", lang)
+        return club and f"{club}aderisci/"
     events = [*CoursePage.objects.live().specific(), *SessionPage.objects.live().specific()]
-    for lang in ("it", "en"):
-        open_event = next(
-            (e for e in events if e.locale.language_code == lang and e.registration_open), None
-        )
-        if open_event:
-            found.append((f"registration form {lang}", open_event.url))
-    return found
-
-
-def reader_states(types) -> list[tuple[str, str]]:
-    """(label, URL) of the routable sub-pages and filtered states of both languages."""
-    member = Innovator.objects.filter(live=True, is_club_member=True).order_by("pk").first()
-    sector = Sector.objects.filter(locale__language_code="it").order_by("pk").first()
-    states = []
-    for kind, lang, url in types:
-        if kind == "ClubDirectoryPage":
-            states += [
-                (f"profile {lang}", f"{url}{member.slug}/"),
-                (f"club filtered {lang}", f"{url}?comune=pistoia"),
-            ]
-        if kind == "InnovatorMapPage":
-            states += [
-                (f"map filtered {lang}", f"{url}?comune=pistoia&club=1"),
-                (f"map embed {lang}", f"{url}embed/"),
-                (f"map sector {lang}", f"{url}?settore={sector.slug}"),
-            ]
-        if kind == "HomePage":
-            prefix = "" if lang == "it" else "/en"
-            states += [
-                (f"search results {lang}", f"{prefix}/cerca/?q=innovazione"),
-                (f"search one kind {lang}", f"{prefix}/cerca/?q=pistoia&tipo=innovatori"),
-                (f"search empty {lang}", f"{prefix}/cerca/?q=zzqxj"),
-                (f"search hostile {lang}", f'{prefix}/cerca/?q="'),
-                (f"404 {lang}", f"{prefix}/non-esiste/"),
-            ]
-    return states
-
-
-def test_no_accessibility_violations_anywhere(browser, live_server, demo):
-    context = browser.new_context(locale="it-IT", viewport=DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(60_000)  # first views make their AVIF renditions
-    page.route(
-        TILE_PATTERN, lambda route: route.fulfill(status=200, content_type="image/png", body=TILE)
+    return next(
+        (e.url for e in events if e.locale.language_code == lang and e.registration_open), None
     )
-    axe = Axe()
-    failures, audited = [], 0
 
-    def audit(label: str):
-        nonlocal audited
-        results = axe.run(page)
-        audited += 1
+
+def reader_states(kind: str, lang: str, url: str) -> list[tuple[str, str]]:
+    """(label, URL) of the routable sub-pages and filtered states of a page type."""
+    if kind == "ClubDirectoryPage":
+        member = Innovator.objects.filter(live=True, is_club_member=True).order_by("pk").first()
+        return [
+            (f"profile {lang}", f"{url}{member.slug}/"),
+            (f"club filtered {lang}", f"{url}?comune=pistoia"),
+        ]
+    if kind == "InnovatorMapPage":
+        sector = Sector.objects.filter(locale__language_code="it").order_by("pk").first()
+        return [
+            (f"map filtered {lang}", f"{url}?comune=pistoia&club=1"),
+            (f"map embed {lang}", f"{url}embed/"),
+            (f"map sector {lang}", f"{url}?settore={sector.slug}"),
+        ]
+    if kind == "HomePage":
+        prefix = "" if lang == "it" else "/en"
+        return [
+            (f"search results {lang}", f"{prefix}/cerca/?q=innovazione"),
+            (f"search one kind {lang}", f"{prefix}/cerca/?q=pistoia&tipo=innovatori"),
+            (f"search empty {lang}", f"{prefix}/cerca/?q=zzqxj"),
+            (f"search hostile {lang}", f'{prefix}/cerca/?q="'),
+            (f"404 {lang}", f"{prefix}/non-esiste/"),
+        ]
+    return []
+
+
+class Audit:
+    """One browser page over the shared demo; axe findings collected, asserted at the end."""
+
+    def __init__(self, browser, server):
+        self.server = server
+        self.context = browser.new_context(locale="it-IT", viewport=DESKTOP)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(60_000)  # first views make their AVIF renditions
+        self.page.route(
+            TILE_PATTERN,
+            lambda route: route.fulfill(status=200, content_type="image/png", body=TILE),
+        )
+        self.axe = Axe()
+        self.failures, self.audited = [], 0
+
+    def audit(self, label: str):
+        results = self.axe.run(self.page)
+        self.audited += 1
         if results.violations_count:
-            failures.append(f"--- {label} ({page.url})\n{results.generate_report()}")
+            self.failures.append(f"--- {label} ({self.page.url})\n{results.generate_report()}")
 
-    def both_widths(label: str):
-        page.set_viewport_size(DESKTOP)
-        audit(f"{label} @desktop")
-        page.set_viewport_size(PHONE)
-        audit(f"{label} @375")
+    def both_widths(self, label: str):
+        self.page.set_viewport_size(DESKTOP)
+        self.audit(f"{label} @desktop")
+        self.page.set_viewport_size(PHONE)
+        self.audit(f"{label} @375")
 
-    def visit(label: str, url: str):
-        page.goto(live_server.url + url)
-        if page.locator("[data-innovator-map]").count():
-            page.locator("[data-innovator-map][data-state='ready']").first.wait_for(
+    def visit(self, label: str, url: str):
+        self.page.set_viewport_size(DESKTOP)
+        self.page.goto(self.server.url + url)
+        if self.page.locator("[data-innovator-map]").count():
+            self.page.locator("[data-innovator-map][data-state='ready']").first.wait_for(
                 state="attached"
             )
-        both_widths(label)
+        self.both_widths(label)
 
-    types = page_types()
-    assert {kind for kind, _lang, _url in types} >= {"HomePage", "InnovatorMapPage", "StoryPage"}
-    for kind, lang, url in types:
-        visit(f"{kind} {lang}", url)
-    for label, url in reader_states(types):
-        visit(label, url)
-    sent = forms(types)
-    assert len(sent) == 6, sent
-    for label, url in sent:  # each form sent empty, re-rendered with its errors
-        page.set_viewport_size(DESKTOP)
-        page.goto(live_server.url + url)
-        page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
-        page.locator(SUBMIT).first.click()
-        page.locator("[role='alert']").first.wait_for()
-        both_widths(f"{label} with errors")
+    def goto(self, url: str):
+        self.page.goto(self.server.url + url)
 
-    # The open mobile menu.
-    for url in ("/storie/", "/en/stories/"):
-        page.set_viewport_size(PHONE)
-        page.goto(live_server.url + url)
-        page.locator("button.main-nav__toggle").click()
-        audit(f"open mobile menu {url}")
 
-    context.close()
-    assert audited > 60
-    assert not failures, "\n".join(failures)
+@pytest.fixture
+def audit(browser, demo_server):
+    audit = Audit(browser, demo_server)
+    yield audit
+    audit.context.close()
+
+
+def test_every_page_type_of_the_demo_is_audited(demo_server):
+    """The audit below covers each page type: the demo has a live page of each, and no other."""
+    kinds = {kind for kind, _lang, _url in page_types()}
+    assert kinds == set(PAGE_TYPES)
+    assert {kind for kind, lang, _url in page_types() if lang == "en"} >= {"HomePage", "StoryPage"}
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_type_has_no_violations(audit, kind):
+    """The page type in each language it exists in, with its reader states."""
+    for lang in LANGUAGES:
+        url = page_url(kind, lang)
+        if url is None:
+            continue
+        audit.visit(f"{kind} {lang}", url)
+        for label, state_url in reader_states(kind, lang, url):
+            audit.visit(label, state_url)
+    assert audit.audited >= 2, f"no live {kind} in the demo"
+    assert not audit.failures, "\n".join(audit.failures)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_form_with_errors_has_no_violations(audit, form):
+    """Each public form, in both languages, sent empty and re-rendered with its errors."""
+    for lang in LANGUAGES:
+        url = form_url(form, lang)
+        assert url, f"no {form} form in {lang} in the demo"
+        audit.page.set_viewport_size(DESKTOP)
+        audit.goto(url)
+        audit.page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
+        audit.page.locator(SUBMIT).first.click()
+        audit.page.locator("[role='alert']").first.wait_for()
+        audit.both_widths(f"{form} form {lang} with errors")
+    assert not audit.failures, "\n".join(audit.failures)
+
+
+@pytest.mark.parametrize("url", ["/storie/", "/en/stories/"])
+def test_open_mobile_menu_has_no_violations(audit, url):
+    audit.page.set_viewport_size(PHONE)
+    audit.goto(url)
+    audit.page.locator("button.main-nav__toggle").click()
+    audit.audit(f"open mobile menu {url}")
+    assert not audit.failures, "\n".join(audit.failures)

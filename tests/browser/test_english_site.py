@@ -1,19 +1,11 @@
 """The English site and the impact page in a real browser: switcher, navigation, charts, axe."""
 
-from io import StringIO
-
-from django.core.management import call_command
-
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo_content", "--no-admin", stdout=StringIO())
-
-
-def test_switch_to_english_and_browse(page, live_server, demo):
+def test_switch_to_english_and_browse(page, demo_server):
+    live_server = demo_server  # the demo site, shared read-only (conftest.py)
+    page.set_default_timeout(60_000)  # first views make their AVIF renditions
     page.goto(live_server.url + "/programma/")
     page.locator(".language-switcher a[hreflang=en]").click()
     page.wait_for_url(live_server.url + "/en/programme/")
@@ -28,7 +20,6 @@ def test_switch_to_english_and_browse(page, live_server, demo):
     assert chart.bounding_box()["width"] > 0
 
     # The impact page on a phone: no accessibility violation, no horizontal scroll.
-    # (One test: the live server's database, demo content included, is flushed after each.)
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
     page.goto(live_server.url + "/impatto/")
     results = Axe().run(page)

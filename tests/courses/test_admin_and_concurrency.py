@@ -126,7 +126,7 @@ print(statuses.count("confirmed"), statuses.count("waiting"), errors)
 """
 
 
-def test_no_overbooking_when_many_register_at_once(tmp_path):
+def test_no_overbooking_when_many_register_at_once(tmp_path, migrated_sqlite):
     """20 people ask at the same moment for the last 3 of 5 seats: 5 confirmed, 17 waiting,
     half of them on the English page of the course (the same seats).
 
@@ -135,6 +135,6 @@ def test_no_overbooking_when_many_register_at_once(tmp_path):
     IMMEDIATE`), or a PostgreSQL database under `make test-services`, where the same code relies
     on the row lock of `select_for_update`.
     """
-    with separate_database(tmp_path) as database_url:
+    with separate_database(tmp_path, migrated_sqlite) as database_url:
         result = run_python(database_url, "-c", CONCURRENT_REGISTRATIONS)
     assert result.stdout.split("\n")[-2] == "5 17 []", result.stdout + result.stderr

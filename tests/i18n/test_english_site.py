@@ -8,7 +8,6 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-import pytest
 from bs4 import BeautifulSoup
 
 from home.models import HomePage
@@ -17,10 +16,8 @@ from stories.models import ProgrammePhase, StoryPage
 
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/api/", "/documents/")
 
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", "--no-admin", stdout=StringIO())
+# `demo` (tests/conftest.py): the demo site, loaded once for this module; each test runs in a
+# savepoint on top of it, so what one test writes is undone before the next.
 
 
 def links(html: BeautifulSoup) -> list[str]:

@@ -25,6 +25,7 @@ from stories.factories import (
     StoryPageFactory,
     StorySubmissionPageFactory,
 )
+from tests.conftest import shared
 
 JOIN_URL = "/club/aderisci/"
 SUBMISSION_URL = "/storie/racconta/"
@@ -36,8 +37,7 @@ def page_cache(settings):
     return settings
 
 
-@pytest.fixture
-def site(home_page, programme_page, phases):
+def build_site(home_page, programme_page):
     """Every public page type under the home page, with a little content in each."""
     sector = SectorFactory(name="Vivaismo", slug="vivaismo")
     pistoia = Municipality.objects.get(slug="pistoia")
@@ -64,6 +64,16 @@ def site(home_page, programme_page, phases):
         "session_index": session_index,
         "session": SessionPageFactory(parent=session_index, title="Una sessione", capacity=60),
     }
+
+
+@pytest.fixture
+def site(request, home_page, programme_page, phases):
+    """Every public page type under the home page, with a little content in each (built once
+    for a module whose every test asks for it: `shared_rows` in tests/conftest.py)."""
+    rows = shared(request, "site")
+    if rows is None:
+        return build_site(home_page, programme_page)
+    return {**rows, "home": home_page, "programme": programme_page}
 
 
 def join_data(site, **overrides) -> dict:

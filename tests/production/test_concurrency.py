@@ -11,8 +11,8 @@ POSTS = 50
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory):
-    with separate_database(tmp_path_factory.mktemp("concurrency")) as url:
+def outcomes(tmp_path_factory, migrated_sqlite):
+    with separate_database(tmp_path_factory.mktemp("concurrency"), migrated_sqlite) as url:
         result = run_python(url, "-m", "tests.production.concurrent_forms", str(POSTS))
     return json.loads(result.stdout.strip().splitlines()[-1])
 
