@@ -9,8 +9,9 @@ from wagtail.models import Page, Site
 import pytest
 
 from home.factories import HomePageFactory
-from stories.factories import ProgrammePageFactory, ProgrammePhaseFactory
-from stories.models import PhaseStatus
+from portal.factories import ProgrammePhaseFactory
+from portal.models import PhaseStatus
+from stories.factories import ProgrammePageFactory
 
 
 @pytest.fixture(autouse=True)

@@ -17,12 +17,11 @@ from wagtail.search import index
 from innovators import queries as innovator_queries
 from portal.cache import cached_for_content
 from portal.images import CARD_RENDITIONS, HERO_RENDITIONS, prefetch_image
-from portal.models import BasePage
+from portal.models import BasePage, ProgrammePhase
 from portal.pagination import paginate
 from stories.filters import StoryFilters
 
 from .articles import ArticlePage, FeedRoutesMixin
-from .programme import ProgrammePhase
 from .submissions import StorySubmissionPage
 
 RELATED_LIMIT = 3

@@ -20,8 +20,8 @@ from wagtail.models import (
 import pytest
 
 from innovators.models import Innovator
+from portal.models import ProgrammePhase
 from stories.editorial import MODERATORS, WORKFLOW_NAME, route_reviews
-from stories.models import ProgrammePhase
 from tests.production.conftest import JOIN_URL, join_data
 
 SECTIONS = ["home", "programme", "update", "story", "course", "session", "club", "map"]
@@ -121,7 +121,7 @@ def test_a_join_request_waits_in_the_moderators_queue(client, site, moderazione)
 
 def test_redazione_submits_a_phase_and_moderazione_publishes_it(client, site, phases, demo_users):
     phase = phases[2]
-    namespace = "wagtailsnippets_stories_programmephase"
+    namespace = "wagtailsnippets_portal_programmephase"
     client.force_login(demo_users["redazione"])
     data = {
         "number": phase.number,
