@@ -85,11 +85,13 @@ def test_route_reviews_upgrades_an_existing_database(site, demo_users):
     assert default.active  # still in use by that review
 
 
-def test_a_page_submitted_by_redazione_reaches_moderazione(as_redazione, site, moderazione):
+def test_a_page_submitted_by_redazione_reaches_moderazione(
+    as_redazione, site, redazione, moderazione
+):
     course = site["course"]
-    course.save_revision()
+    course.save_revision(user=redazione)
     mail.outbox.clear()
-    course.get_workflow().start(course, user=course.owner)
+    course.get_workflow().start(course, user=redazione)
     assert [message.to for message in mail.outbox] == [[moderazione.email]]
 
     as_redazione.force_login(moderazione)
