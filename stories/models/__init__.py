@@ -19,4 +19,4 @@ __all__ = [
 
 # The programme's phases moved to `portal` (issue 15): import them from `portal.models`. These
 # two names stay here only until the demo content (home/demo/) imports them from there.
-from portal.models import PhaseStatus, ProgrammePhase  # noqa: E402, F401
+from portal.models import PhaseStatus, ProgrammePhase  # noqa: F401
