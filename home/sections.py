@@ -12,8 +12,8 @@ from home.impact.charts import Figures
 from home.impact.indicators import HOME_FIGURES, impact_figures
 from innovators.teasers import HomeTeasers
 from newsletter.models import NewsletterPage
-from stories.models import ProgrammePage, ProgrammePhase
-from stories.models.programme import current_phase
+from portal.models import ProgrammePhase, current_phase
+from stories.models import ProgrammePage
 from stories.teasers import HomeStories
 
 

@@ -87,8 +87,9 @@ def record_join_request(form, innovator) -> JoinRequest:
 
 
 def submit_for_review(innovator) -> None:
-    """Start the innovators' workflow on the draft, so it waits in the moderators' queue (and
-    Wagtail e-mails them); nobody is named as the requester: the public sent it."""
+    """Start the innovators' workflow on the draft, so it waits in the moderators' queue;
+    nobody is named as the requester: the public sent it. Wagtail's own e-mail about it is
+    skipped (portal/review_mail.py): `notify` sends the one moderators get."""
     workflow = innovator.get_workflow()
     if workflow is not None and workflow.active:
         workflow.start(innovator, user=None)
@@ -106,7 +107,8 @@ def moderator_emails() -> list[str]:
 
 
 def notify(request, innovator) -> None:
-    """E-mail the editors and the applicant."""
+    """E-mail the moderators (once each, in Italian, with the link to the draft) and the
+    applicant."""
     context = {
         "innovator": innovator,
         "edit_url": admin_url("wagtailsnippets_innovators_innovator:edit", innovator.pk),

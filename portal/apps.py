@@ -24,12 +24,13 @@ class PortalConfig(AppConfig):
             unpublished,
         )
 
-        from portal import translation_review
+        from portal import review_mail, translation_review
         from portal.cache import renew_on_content_change, renew_on_publication_change
         from portal.permissions import register_image_policy
 
         register_image_policy()
         translation_review.register()
+        review_mail.register()
 
         post_migrate.connect(create_cache_table, sender=self)
         for signal in (post_save, post_delete):

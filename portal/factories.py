@@ -1,13 +1,16 @@
 """Factories for the portal's shared models, used by tests and the demo content."""
 
+import datetime
+
 from django.utils import timezone
 
 import wagtail_factories
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale
 
 import factory
+from factory.django import DjangoModelFactory
 
-from portal.models import PortalImage
+from portal.models import PhaseStatus, PortalImage, ProgrammePhase
 
 
 class PublishedPageFactory(wagtail_factories.PageFactory):
@@ -29,3 +32,15 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
     class Meta:
         model = PortalImage
+
+
+class ProgrammePhaseFactory(DjangoModelFactory):
+    number = factory.Sequence(lambda n: n % 4 + 1)
+    name = factory.Iterator(["Esplorazione", "Progettazione", "Azione", "Valutazione"])
+    summary = factory.Faker("paragraph", locale="it_IT")
+    status = PhaseStatus.PLANNED
+    start_date = datetime.date(2025, 1, 1)
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = ProgrammePhase

@@ -9,7 +9,8 @@ from rest_framework import serializers
 
 from portal.api import INTRO, BoundedPagination, LocaleField
 from portal.images import CARD_RENDITION
-from stories.models import PhaseUpdatePage, ProgrammePage, ProgrammePhase, StoryIndexPage, StoryPage
+from portal.models import ProgrammePhase
+from stories.models import PhaseUpdatePage, ProgrammePage, StoryIndexPage, StoryPage
 
 ARTICLE = [
     *INTRO,

@@ -1,9 +1,11 @@
 """The editorial workflow: groups Redazione and Moderazione and the "Revisione redazionale"
 workflow, whose one task (a group approval) belongs to Moderazione.
 
-`setup_editorial_workflow(apps)` is written against an app registry so the data migration
-(with historical models) and code that must rebuild it after a flush (browser tests, demo
-content) share it. `route_reviews(apps)` puts the whole page tree (every section, home and the
+`setup_editorial_workflow(apps)` is written against an app registry, for code that must rebuild
+it after a flush (browser tests, demo content). The migrations that made it on existing
+databases (stories/migrations/0006) keep their own frozen copy, so changing this module never
+changes an old migration: a change of roles here needs a new data migration for existing
+databases. `route_reviews(apps)` puts the whole page tree (every section, home and the
 English tree) and the draftable snippets (innovators, programme phases) under it, and takes
 pages away from any workflow nobody can review (Wagtail's default "Moderators approval", whose
 group is empty). `attach_editorial_workflow(*pages)` links the workflow to pages, idempotently.
@@ -26,7 +28,7 @@ EDITOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "admin", ["access_admin"]),
     ("innovators", "innovator", ["add_innovator", "change_innovator"]),
     ("innovators", "sector", ["add_sector", "change_sector"]),
-    ("stories", "programmephase", ["change_programmephase"]),
+    ("portal", "programmephase", ["change_programmephase"]),
     ("stories", "storysubmission", ["view_storysubmission", "change_storysubmission"]),
     ("wagtail_localize", "translation", ["submit_translation"]),
 ]
@@ -34,7 +36,7 @@ MODERATOR_MODEL_PERMISSIONS = [
     *EDITOR_MODEL_PERMISSIONS,
     ("innovators", "innovator", ["publish_innovator", "lock_innovator", "unlock_innovator"]),
     ("innovators", "sector", ["delete_sector"]),
-    ("stories", "programmephase", ["publish_programmephase"]),
+    ("portal", "programmephase", ["publish_programmephase"]),
 ]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),
@@ -47,7 +49,7 @@ MODERATOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "document", ["delete_document"]),
 ]
 # Snippets edited under the editorial review: (app_label, model).
-REVIEWED_SNIPPETS = [("innovators", "innovator"), ("stories", "programmephase")]
+REVIEWED_SNIPPETS = [("innovators", "innovator"), ("portal", "programmephase")]
 
 
 def _permission(apps, app_label, model, codename):

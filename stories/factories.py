@@ -1,37 +1,20 @@
 """Factories for the stories app, used by tests and the demo content."""
 
-import datetime
-
 import wagtail_factories
-from wagtail.models import Locale
 
 import factory
 from factory.django import DjangoModelFactory
 
 from portal.factories import PublishedPageFactory
 from stories.models import (
-    PhaseStatus,
     PhaseUpdatePage,
     ProgrammePage,
-    ProgrammePhase,
     StoryIndexPage,
     StoryInnovator,
     StoryPage,
     StorySubmission,
     StorySubmissionPage,
 )
-
-
-class ProgrammePhaseFactory(DjangoModelFactory):
-    number = factory.Sequence(lambda n: n % 4 + 1)
-    name = factory.Iterator(["Esplorazione", "Progettazione", "Azione", "Valutazione"])
-    summary = factory.Faker("paragraph", locale="it_IT")
-    status = PhaseStatus.PLANNED
-    start_date = datetime.date(2025, 1, 1)
-    locale = factory.LazyFunction(Locale.get_default)
-
-    class Meta:
-        model = ProgrammePhase
 
 
 class ProgrammePageFactory(wagtail_factories.PageFactory):

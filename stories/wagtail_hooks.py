@@ -10,8 +10,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.admin_ui import yes_no
 from portal.bench import BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
+from portal.models import ProgrammePhase
 from stories import api, privacy
-from stories.models import PhaseUpdatePage, ProgrammePhase, StoryPage, StorySubmission
+from stories.models import PhaseUpdatePage, StoryPage, StorySubmission
 from stories.panels import SentSubmissionPanel, sent_context
 
 

@@ -17,8 +17,9 @@ from wagtail.models import Page, Site
 import pytest
 
 from home.factories import HomePageFactory
-from stories.factories import ProgrammePageFactory, ProgrammePhaseFactory
-from stories.models import PhaseStatus
+from portal.factories import ProgrammePhaseFactory
+from portal.models import PhaseStatus
+from stories.factories import ProgrammePageFactory
 
 # The base rows that a module's tests may share: built once for a module in which every test
 # asks for them (a database test, none transactional), see `shared_rows`.

@@ -48,7 +48,7 @@ class CoursePage(EventPage):
         help_text=_("Chi completa il percorso riceve un attestato."),
     )
     phase = models.ForeignKey(
-        "stories.ProgrammePhase",
+        "portal.ProgrammePhase",
         verbose_name=_("fase del programma"),
         null=True,
         blank=True,

@@ -33,7 +33,7 @@ from courses.models import (
     SessionPage,
 )
 from home.models import HomePage
-from stories.models import ProgrammePhase
+from portal.models import ProgrammePhase
 
 from .data import Reader
 from .images import demo_image, illustration

@@ -18,10 +18,10 @@ from wagtail.models import Locale
 from courses.models import CourseIndexPage, CoursePage, SessionIndexPage, SessionPage
 from home.models import HomeGoal, HomePage
 from innovators.models import Sector
+from portal.models import ProgrammePhase
 from stories.models import (
     PhaseUpdatePage,
     ProgrammePage,
-    ProgrammePhase,
     StoryIndexPage,
     StoryPage,
     StorySubmissionPage,

@@ -10,8 +10,10 @@ from wagtail.models import Locale
 from tqdm import tqdm
 
 from home.models import HomePage
-from stories.factories import PhaseUpdatePageFactory, ProgrammePageFactory, ProgrammePhaseFactory
-from stories.models import PhaseUpdatePage, ProgrammePage, ProgrammePhase
+from portal.factories import ProgrammePhaseFactory
+from portal.models import ProgrammePhase
+from stories.factories import PhaseUpdatePageFactory, ProgrammePageFactory
+from stories.models import PhaseUpdatePage, ProgrammePage
 
 from .data import Reader, paragraphs
 from .images import demo_image, illustration

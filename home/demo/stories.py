@@ -22,9 +22,10 @@ from tqdm import tqdm
 from courses.desk import DESK, events_desk_group
 from home.models import HomePage
 from innovators.models import Innovator
+from portal.models import ProgrammePhase
 from stories.editorial import EDITORS, MODERATORS, attach_editorial_workflow, route_reviews
 from stories.factories import StoryIndexPageFactory, StoryPageFactory, StorySubmissionPageFactory
-from stories.models import ProgrammePhase, StoryIndexPage, StoryPage, StorySubmissionPage
+from stories.models import StoryIndexPage, StoryPage, StorySubmissionPage
 
 from .data import Reader, paragraphs
 from .images import demo_image, illustration

@@ -22,7 +22,8 @@ from courses.models import CoursePage, Registration, RegistrationStatus, Session
 from innovators.models import Innovator, Sector
 from newsletter.models import Subscriber
 from portal.cache import cached_for_content
-from stories.models import PhaseStatus, ProgrammePhase, StoryPage
+from portal.models import PhaseStatus, ProgrammePhase
+from stories.models import StoryPage
 
 CACHE_SECONDS = 300
 

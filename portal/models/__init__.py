@@ -11,6 +11,7 @@ from .mixins import (
 )
 from .notices import PendingNotice
 from .pages import BasePage, SEOMixin
+from .programme import PhaseStatus, ProgrammePhase, current_phase
 from .routes import ViewRoutesMixin, route_view
 from .settings import SiteSettings
 
@@ -20,13 +21,16 @@ __all__ = [
     "GeoLocationMixin",
     "ImageMixin",
     "PendingNotice",
+    "PhaseStatus",
     "PortalImage",
     "PortalRendition",
+    "ProgrammePhase",
     "SEOMixin",
     "SiteSettings",
     "TaggedMixin",
     "ViewRoutesMixin",
     "body_field",
+    "current_phase",
     "image_field",
     "location_field",
     "route_view",

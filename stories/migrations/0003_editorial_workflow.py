@@ -1,13 +1,14 @@
-"""Groups Redazione and Moderazione with their permissions, and the "Revisione redazionale"
-workflow with one group approval task assigned to Moderazione (see stories/editorial.py).
+"""Once: the groups Redazione and Moderazione, their permissions and the "Revisione redazionale"
+workflow (one group approval task assigned to Moderazione).
 
-The workflow is attached to the stories index and the programme page when those pages are
-created (the demo content does it, idempotently).
+Empty since issue 15: it called live code (`stories/editorial.py`), which a later change (the
+phase moved to `portal`) would have changed under it. 0006_reviews_reach_moderazione, which
+holds a frozen copy of that code and is idempotent, makes all of it on a fresh database;
+databases that ran this migration already have it. The migrations that ran between the two
+(newsletter/0002, courses/0004) create the groups they need by name.
 """
 
 from django.db import migrations
-
-from stories.editorial import setup_editorial_workflow
 
 
 class Migration(migrations.Migration):
@@ -19,9 +20,6 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailcore", "0098_apitoken"),
         ("auth", "0012_alter_user_first_name_max_length"),
-        # setup_editorial_workflow grants submit_translation, which this migration of
-        # wagtail-localize creates (and fails on if it exists already).
-        ("wagtail_localize", "0006_create_submit_translation_permission"),
     ]
 
-    operations = [migrations.RunPython(setup_editorial_workflow, migrations.RunPython.noop)]
+    operations = []

@@ -1,21 +1,13 @@
 from .articles import ArticlePage  # isort: skip
-from .programme import (  # isort: skip
-    PhaseStatus,
-    PhaseUpdatePage,
-    PhaseUpdateTag,
-    ProgrammePage,
-    ProgrammePhase,
-)
+from .programme import PhaseUpdatePage, PhaseUpdateTag, ProgrammePage  # isort: skip
 from .stories import StoryIndexPage, StoryInnovator, StoryPage, StoryTag  # isort: skip
 from .submissions import StorySubmission, StorySubmissionPage, SubmissionStatus  # isort: skip
 
 __all__ = [
     "ArticlePage",
-    "PhaseStatus",
     "PhaseUpdatePage",
     "PhaseUpdateTag",
     "ProgrammePage",
-    "ProgrammePhase",
     "StoryIndexPage",
     "StoryInnovator",
     "StoryPage",

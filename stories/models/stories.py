@@ -16,13 +16,12 @@ from wagtail.search import index
 from innovators import queries as innovator_queries
 from portal.cache import cached_for_content
 from portal.images import CARD_RENDITIONS, HERO_RENDITIONS, prefetch_image
-from portal.models import BasePage, tagged_item_key, tags_field
+from portal.models import BasePage, ProgrammePhase, tagged_item_key, tags_field
 from portal.pagination import paginate
 from stories.feeds import StoryAtomFeed, StoryRssFeed
 from stories.filters import StoryFilters
 
 from .articles import ArticlePage, FeedRoutesMixin
-from .programme import ProgrammePhase
 from .submissions import StorySubmissionPage
 
 RELATED_LIMIT = 3

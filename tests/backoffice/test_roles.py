@@ -63,7 +63,7 @@ def publish_an_innovator(client, site, user):
 
 
 def publish_a_phase(client, site, user):
-    return user.has_perm("stories.publish_programmephase")
+    return user.has_perm("portal.publish_programmephase")
 
 
 def translate_a_page(client, site, user):

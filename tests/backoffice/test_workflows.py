@@ -20,8 +20,8 @@ from wagtail.models import (
 import pytest
 
 from innovators.models import Innovator
+from portal.models import ProgrammePhase
 from stories.editorial import MODERATORS, WORKFLOW_NAME, route_reviews
-from stories.models import ProgrammePhase
 from tests.production.conftest import JOIN_URL, join_data
 
 SECTIONS = ["home", "programme", "update", "story", "course", "session", "club", "map"]
@@ -85,11 +85,13 @@ def test_route_reviews_upgrades_an_existing_database(site, demo_users):
     assert default.active  # still in use by that review
 
 
-def test_a_page_submitted_by_redazione_reaches_moderazione(as_redazione, site, moderazione):
+def test_a_page_submitted_by_redazione_reaches_moderazione(
+    as_redazione, site, redazione, moderazione
+):
     course = site["course"]
-    course.save_revision()
+    course.save_revision(user=redazione)
     mail.outbox.clear()
-    course.get_workflow().start(course, user=course.owner)
+    course.get_workflow().start(course, user=redazione)
     assert [message.to for message in mail.outbox] == [[moderazione.email]]
 
     as_redazione.force_login(moderazione)
@@ -121,7 +123,7 @@ def test_a_join_request_waits_in_the_moderators_queue(client, site, moderazione)
 
 def test_redazione_submits_a_phase_and_moderazione_publishes_it(client, site, phases, demo_users):
     phase = phases[2]
-    namespace = "wagtailsnippets_stories_programmephase"
+    namespace = "wagtailsnippets_portal_programmephase"
     client.force_login(demo_users["redazione"])
     data = {
         "number": phase.number,

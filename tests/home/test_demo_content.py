@@ -21,8 +21,8 @@ from home.demo.data import DATA_DIR, DemoDataError, Reader
 from home.demo.innovators import InnovatorRecord, JoinRequestRecord, SectorRecord
 from home.models import ContentPage, HomePage
 from innovators.models import Innovator, Sector
-from portal.models import PortalImage, SiteSettings
-from stories.models import PhaseUpdatePage, ProgrammePhase, StoryPage
+from portal.models import PortalImage, ProgrammePhase, SiteSettings
+from stories.models import PhaseUpdatePage, StoryPage
 from tests.html import parse, texts
 
 

@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 
 from home.models import HomePage
 from innovators.models import Innovator, Sector
-from stories.models import ProgrammePhase, StoryPage
+from portal.models import ProgrammePhase
+from stories.models import StoryPage
 
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/api/", "/documents/")
 

@@ -57,8 +57,8 @@ def test_good_request_creates_a_draft_with_a_revision_and_sends_mails(
     assert innovator.description == "<p>Aiutiamo le botteghe.</p><p>Anche con corsi.</p>"
     assert sorted(tag.name for tag in innovator.tags.all()) == ["artigianato", "stampa 3D"]
     assert innovator.logo.width == 200
-    # Our notice with what was sent, and Wagtail's workflow notifications: the request waits
-    # in the moderators' review queue.
+    # Our notice with what was sent (the moderators' only one: tests/backoffice/test_review_mail)
+    # and the applicant's; the request waits in the moderators' review queue.
     recipients = sorted({address for message in mail.outbox for address in message.to})
     assert recipients == ["ciao@officinanuova.example.org", "moderatrice@example.org"]
     assert WorkflowState.objects.filter(object_id=str(innovator.pk), status="in_progress").exists()

@@ -16,8 +16,8 @@ import pytest
 from courses import services
 from innovators.models import Innovator
 from portal.cache import content_version
-from portal.models import SiteSettings
-from stories.models import ProgrammePhase, StoryPage
+from portal.models import ProgrammePhase, SiteSettings
+from stories.models import StoryPage
 from tests.production.conftest import JOIN_URL, SUBMISSION_URL, join_data, submission_data
 
 pytestmark = pytest.mark.usefixtures("page_cache")

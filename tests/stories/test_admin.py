@@ -4,7 +4,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from stories.models import PhaseUpdatePage, ProgrammePhase
+from portal.models import ProgrammePhase
+from stories.models import PhaseUpdatePage
 
 
 @pytest.fixture
@@ -15,7 +16,7 @@ def admin_client(client, db):
 
 
 def test_phases_are_listed_in_the_admin(admin_client, phases):
-    response = admin_client.get("/admin/snippets/stories/programmephase/")
+    response = admin_client.get("/admin/snippets/portal/programmephase/")
     assert response.status_code == 200
     for name in ["Esplorazione", "Progettazione", "Azione", "Valutazione"]:
         assert name in response.content.decode()
@@ -23,7 +24,7 @@ def test_phases_are_listed_in_the_admin(admin_client, phases):
 
 def test_a_phase_status_change_is_a_draft_until_published(admin_client, phases):
     phase = phases[3]
-    url = f"/admin/snippets/stories/programmephase/edit/{phase.pk}/"
+    url = f"/admin/snippets/portal/programmephase/edit/{phase.pk}/"
     data = {
         "number": 4,
         "name": "Valutazione",

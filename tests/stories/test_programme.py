@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
-from stories.factories import PhaseUpdatePageFactory, ProgrammePhaseFactory
-from stories.models import ProgrammePhase
+from portal.factories import ProgrammePhaseFactory
+from portal.models import ProgrammePhase
+from stories.factories import PhaseUpdatePageFactory
 from tests.html import parse, texts
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0006_merge_issue_branches'),
+        ('courses', '0007_phase_from_portal'),
     ]
 
     operations = [

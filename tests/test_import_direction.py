@@ -1,0 +1,78 @@
+"""The direction of dependencies between the apps (docs/architecture.md):
+
+    portal  ←  innovators  ←  stories, courses  ←  newsletter  ←  home
+
+An app imports, and points foreign keys at, only the apps to its left; `portal` imports no
+app and nothing imports `home`. Migrations written before a move keep their old dependencies
+(only `courses/0001` names `stories`)."""
+
+import ast
+from pathlib import Path
+
+from django.apps import apps
+from django.db.migrations.loader import MigrationLoader
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BELOW = {
+    "portal": set(),
+    "innovators": {"portal"},
+    "stories": {"portal", "innovators"},
+    "courses": {"portal", "innovators"},
+    "newsletter": {"portal", "innovators", "stories", "courses"},
+    "home": {"portal", "innovators", "stories", "courses", "newsletter"},
+}
+
+
+def imported_apps(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return {name.split(".")[0] for name in names} & BELOW.keys()
+
+
+def above(app: str) -> set[str]:
+    return BELOW.keys() - BELOW[app] - {app}
+
+
+@pytest.mark.parametrize("app", BELOW)
+def test_an_app_imports_only_the_apps_below(app):
+    offending = {
+        str(path.relative_to(ROOT)): sorted(imported_apps(path) & above(app))
+        for path in (ROOT / app).rglob("*.py")
+        if "migrations" not in path.parts
+    }
+    assert not {path: names for path, names in offending.items() if names}
+
+
+@pytest.mark.parametrize("app", BELOW)
+def test_models_point_only_at_the_apps_below(app):
+    offending = [
+        f"{model.__name__}.{field.name} → {field.related_model._meta.label}"
+        for model in apps.get_app_config(app).get_models()
+        for field in model._meta.get_fields()
+        if field.is_relation
+        and field.concrete
+        and field.related_model._meta.app_label in above(app)
+    ]
+    assert not offending
+
+
+def test_the_programme_phase_lives_in_portal():
+    phase = apps.get_model("portal", "ProgrammePhase")
+    for label in ("courses.CoursePage", "stories.StoryPage", "stories.PhaseUpdatePage"):
+        assert apps.get_model(label)._meta.get_field("phase").related_model is phase
+
+
+def test_no_migration_of_courses_after_its_first_depends_on_stories():
+    """Only courses/0001 (history: the phase was a stories model then) names `stories`."""
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    for app_label, name in graph.leaf_nodes("courses"):
+        for key in graph.forwards_plan((app_label, name)):
+            node = graph.nodes[key]
+            if key[0] == "courses" and not node.initial:
+                assert not [dep for dep in node.dependencies if dep[0] == "stories"], key
