@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.models import phase_field
 
 from .events import EventPage, event_cards, event_panels
 from .indexes import EventIndexPage
@@ -47,14 +48,7 @@ class CoursePage(EventPage):
         default=False,
         help_text=_("Chi completa il percorso riceve un attestato."),
     )
-    phase = models.ForeignKey(
-        "portal.ProgrammePhase",
-        verbose_name=_("fase del programma"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="courses",
-    )
+    phase = phase_field("courses", verbose_name=_("fase del programma"))
 
     content_panels = event_panels(
         MultiFieldPanel(

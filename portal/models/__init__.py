@@ -11,7 +11,7 @@ from .mixins import (
 )
 from .notices import PendingNotice
 from .pages import BasePage, SEOMixin
-from .programme import PhaseStatus, ProgrammePhase, current_phase
+from .programme import PhaseStatus, ProgrammePhase, current_phase, phase_field
 from .routes import ViewRoutesMixin, route_view
 from .settings import SiteSettings
 
@@ -33,6 +33,7 @@ __all__ = [
     "current_phase",
     "image_field",
     "location_field",
+    "phase_field",
     "route_view",
     "tagged_item_key",
     "tags_field",

@@ -92,3 +92,19 @@ class ProgrammePhase(
 def current_phase(phases):
     """The phase in progress (the first one, if editors marked more than one)."""
     return next((phase for phase in phases if phase.is_current), None)
+
+
+PHASE_LABEL = _("fase")
+
+
+def phase_field(related_name: str, help_text="", verbose_name=PHASE_LABEL) -> models.ForeignKey:
+    """A page's optional link to the programme phase it belongs to."""
+    return models.ForeignKey(
+        ProgrammePhase,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        help_text=help_text,
+    )

@@ -1,6 +1,5 @@
 """The programme page and the phase updates (the phases are a snippet of `portal`)."""
 
-from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +12,7 @@ from portal.models import (
     BodyMixin,
     ProgrammePhase,
     current_phase,
+    phase_field,
     tagged_item_key,
     tags_field,
 )
@@ -81,15 +81,7 @@ class PhaseUpdateTag(TaggedItemBase):
 class PhaseUpdatePage(ArticlePage):
     """News on the progress of one phase of the programme."""
 
-    phase = models.ForeignKey(
-        ProgrammePhase,
-        verbose_name=_("fase"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="updates",
-        help_text=_("La fase del programma di cui parla l'aggiornamento."),
-    )
+    phase = phase_field("updates", _("La fase del programma di cui parla l'aggiornamento."))
     tags = tags_field(PhaseUpdateTag)
 
     content_panels = [

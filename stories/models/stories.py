@@ -16,7 +16,7 @@ from wagtail.search import index
 from innovators import queries as innovator_queries
 from portal.cache import cached_for_content
 from portal.images import CARD_RENDITIONS, HERO_RENDITIONS, prefetch_image
-from portal.models import BasePage, ProgrammePhase, tagged_item_key, tags_field
+from portal.models import BasePage, ProgrammePhase, phase_field, tagged_item_key, tags_field
 from portal.pagination import paginate
 from stories.feeds import StoryAtomFeed, StoryRssFeed
 from stories.filters import StoryFilters
@@ -163,15 +163,7 @@ class StoryPage(ArticlePage):
             "Chi firma la storia, ad esempio «Redazione Pistoia2030» o il nome di chi la racconta."
         ),
     )
-    phase = models.ForeignKey(
-        ProgrammePhase,
-        verbose_name=_("fase"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="stories",
-        help_text=_("La fase del programma a cui appartiene la storia."),
-    )
+    phase = phase_field("stories", _("La fase del programma a cui appartiene la storia."))
     tags = tags_field(StoryTag)
     quote = models.TextField(
         _("citazione"),
