@@ -62,7 +62,7 @@ class Command(BaseCommand):
 
     def handle(self, url, requests, warmup, top, callers, sql, **options):
         client = Client(SERVER_NAME="127.0.0.1")
-        for _ in range(warmup):
+        for _ in range(max(warmup, 1)):
             response = client.get(url)
             client.cookies.clear()
         if response.status_code != 200:
