@@ -76,11 +76,6 @@ class LocalPages:
                 _, dropped = self._pages.popitem(last=False)
                 self._bytes -= len(dropped.content)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-            self._bytes = 0
-
 
 class PageCacheMiddleware:
     """Whole responses for anonymous GET requests.
