@@ -7,8 +7,8 @@ group "Redazione" gets them too. The editors' group is matched by name (it is cr
 stories' migrations, and `courses` does not import `stories`): whichever migration runs first
 creates it.
 
-`setup_events_desk(apps)` is written against an app registry, so the data migration and code
-that rebuilds the groups after a flush (browser tests, demo content) share it.
+`setup_events_desk(apps)` is written against an app registry, for the code that rebuilds the
+groups after a flush (browser tests, demo content). Migration 0004 keeps its own frozen copy.
 """
 
 DESK = "Accoglienza"
@@ -49,19 +49,6 @@ def setup_events_desk(apps, schema_editor=None):
     desk.permissions.add(*rights, *_permissions(apps, [ADMIN_ACCESS]))
     editors.permissions.add(*rights)
     return desk
-
-
-def remove_events_desk(apps, schema_editor=None):
-    """Undo `setup_events_desk`: the editors lose the desk rights, the desk group goes."""
-    group_model = apps.get_model("auth", "Group")
-    permission_model = apps.get_model("auth", "Permission")
-    codenames = [codename for _app, _model, codename, _name in DESK_PERMISSIONS]
-    rights = permission_model.objects.filter(
-        content_type__app_label="courses", codename__in=codenames
-    )
-    for editors in group_model.objects.filter(name=EDITORS):
-        editors.permissions.remove(*rights)
-    group_model.objects.filter(name=DESK).delete()
 
 
 def events_desk_group():

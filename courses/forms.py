@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from innovators.models import Innovator
 from portal.forms import PlainTextField, PublicModelForm, SingleLineField
@@ -120,7 +121,7 @@ class EventFilterForm(forms.Form):
         choices=[("", _("Tutte le modalità")), *EventFormat.choices],
     )
     pubblico = forms.ChoiceField(
-        label=_("Destinatari"),
+        label=pgettext_lazy("pubblico di un evento", "Destinatari"),
         required=False,
         choices=[("", _("Tutti i destinatari")), *Audience.choices],
     )

@@ -1,6 +1,7 @@
 """The 20 comuni of the Provincia di Pistoia: ISTAT code and the centre of the main town.
 
-Reference data loaded by migration 0002 (and reused by tests and the demo content).
+Reference data for the code that rebuilds it after a flush (tests, demo content); migration
+0002 keeps its own frozen copy.
 Abetone Cutigliano (2017) and San Marcello Piteglio (2017) are the merged comuni.
 """
 

@@ -6,7 +6,6 @@ this is a SQLite file (WAL, `BEGIN IMMEDIATE`, as in production); when the suite
 PostgreSQL (`make test-services`, DATABASE_URL) a fresh database on the same server.
 """
 
-import fcntl
 import os
 import sqlite3
 import subprocess
@@ -16,27 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MIGRATED = "migrated.sqlite3"
 
 
 def on_postgresql() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
-
-
-def migrate_once(folder: Path, migrate) -> Path:
-    """A fresh SQLite file migrated by `migrate(path)` (a `manage.py migrate` run), built once
-    per test run: the xdist workers share `folder`; the first one builds it, under a lock."""
-    database, done, failed = folder / MIGRATED, folder / "migrate.done", folder / "migrate.log"
-    with open(folder / "migrate.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists() and not failed.exists():
-            result = migrate(database)
-            if result.returncode == 0:
-                done.touch()
-            else:
-                failed.write_text(result.stdout + result.stderr)
-    assert done.exists(), f"migrate failed:\n{failed.read_text()[-3000:]}"
-    return database
 
 
 def copy_database(source: Path, target: Path):

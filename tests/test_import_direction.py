@@ -4,7 +4,8 @@
 
 An app imports, and points foreign keys at, only the apps to its left; `portal` imports no
 app and nothing imports `home`. Migrations written before a move keep their old dependencies
-(only `courses/0001` names `stories`)."""
+(only `courses/0001` names `stories`), and no migration runs our live code: a data migration
+carries a frozen copy of what it needs."""
 
 import ast
 from pathlib import Path
@@ -68,6 +69,7 @@ def test_the_programme_phase_lives_in_portal():
         assert apps.get_model(label)._meta.get_field("phase").related_model is phase
 
 
+@pytest.mark.django_db  # wagtail_localize's first migration reads the database on import
 def test_no_migration_of_courses_after_its_first_depends_on_stories():
     """Only courses/0001 (history: the phase was a stories model then) names `stories`."""
     graph = MigrationLoader(None, ignore_no_migrations=True).graph
@@ -76,3 +78,28 @@ def test_no_migration_of_courses_after_its_first_depends_on_stories():
             node = graph.nodes[key]
             if key[0] == "courses" and not node.initial:
                 assert not [dep for dep in node.dependencies if dep[0] == "stories"], key
+
+
+def our_code_run_by(path: Path) -> list[str]:
+    """What a migration imports from our apps beyond the callables that `makemigrations` names
+    in field definitions (`import courses.models.registrations` for a default or upload_to)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module.split(".")[0] in BELOW:
+                found.append(f"from {node.module} import …")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] in BELOW and ".models" not in alias.name:
+                    found.append(f"import {alias.name}")
+    return found
+
+
+def test_no_migration_runs_live_code():
+    offending = {
+        str(path.relative_to(ROOT)): names
+        for app in BELOW
+        for path in (ROOT / app / "migrations").glob("0*.py")
+        if (names := our_code_run_by(path))
+    }
+    assert not offending

@@ -15,6 +15,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -114,7 +115,10 @@ class EventPage(ViewRoutesMixin, GeoLocationMixin, BodyMixin, ImageMixin, BasePa
         help_text=_("Mostrato solo agli iscritti confermati, nella conferma e nell'e-mail."),
     )
     audience = models.CharField(
-        _("destinatari"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+        pgettext_lazy("pubblico di un evento", "destinatari"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.EVERYONE,
     )
     cost = models.CharField(
         _("costo"),

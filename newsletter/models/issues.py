@@ -9,6 +9,7 @@ marked sent right after: nobody gets the same issue twice, even from two runs at
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class IssueStatus(models.TextChoices):
@@ -27,7 +28,7 @@ class Issue(models.Model):
     items = models.JSONField(_("contenuti"), default=dict)
     # {"it": "<p>…</p>", "en": "…"}: the editors' introduction as it was sent
     introductions = models.JSONField(_("introduzioni"), default=dict)
-    recipients = models.PositiveIntegerField(_("destinatari"), default=0)
+    recipients = models.PositiveIntegerField(pgettext_lazy("e-mail", "destinatari"), default=0)
     failures = models.PositiveIntegerField(_("invii falliti"), default=0)
     finished_at = models.DateTimeField(_("concluso il"), null=True, blank=True)
     sent_by = models.CharField(_("avviato da"), max_length=150, blank=True)

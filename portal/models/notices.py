@@ -3,6 +3,7 @@
 from django.core.mail import EmailMessage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MAX_ATTEMPTS = 5
 
@@ -14,7 +15,7 @@ class PendingNotice(models.Model):
 
     subject = models.TextField(_("oggetto"))
     body = models.TextField(_("testo"))
-    recipients = models.JSONField(_("destinatari"), default=list)
+    recipients = models.JSONField(pgettext_lazy("e-mail", "destinatari"), default=list)
     reply_to = models.JSONField(_("rispondi a"), default=list, blank=True)
     # [filename, text content, mimetype] of text attachments (the events' .ics).
     attachments = models.JSONField(_("allegati"), default=list, blank=True)

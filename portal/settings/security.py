@@ -31,14 +31,14 @@ def _origin(url: str) -> str:
     return f"{scheme}://{host}" if rest else url
 
 
-# Content-Security-Policy (django-csp 4): scripts only from our own origin, no inline scripts
-# (JSON data blocks are not scripts). Inline style attributes stay allowed (sector colours).
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own origin, nothing
+# inline (JSON data blocks are not scripts; sector colours are SVG fills or set from script).
 # The admin gets CSP_ADMIN_UPDATE on top (see portal.middleware.PortalCSPMiddleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF],
         "img-src": [
             SELF,
             "data:",
@@ -61,6 +61,7 @@ CONTENT_SECURITY_POLICY = {
 }
 CSP_ADMIN_UPDATE = {
     "script-src": [UNSAFE_INLINE, UNSAFE_EVAL],
+    "style-src": [UNSAFE_INLINE],
     "img-src": ["blob:", "https:"],
     "connect-src": ["https:"],  # wagtailgeowidget's geocoder
     "frame-src": [SELF],  # page previews

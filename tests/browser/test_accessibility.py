@@ -1,6 +1,7 @@
 """axe-core on every page type, in both languages, at desktop and phone widths, and in the
 states a reader reaches: forms re-rendered with errors, filtered map and list, search with and
-without results, the open mobile menu, the embed, the 404 page. Zero violations.
+without results, the open mobile menu, the embed, the 404 page. Zero violations, and none of
+the Content-Security-Policy either (no inline style or script blocked on any of them).
 
 The demo content is loaded once per worker and shared read-only (`demo_server`, see
 conftest.py); one test per page type, form and menu, so the workers split the audit. Each URL
@@ -17,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from courses.models import CoursePage, SessionPage
 from innovators.models import Innovator, Sector
 from tests.browser.test_map import TILE, TILE_PATTERN
+from tests.browser.test_security_headers import RECORD_VIOLATIONS, VIOLATIONS
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
@@ -93,6 +95,7 @@ class Audit:
         self.context = browser.new_context(locale="it-IT", viewport=DESKTOP)
         self.page = self.context.new_page()
         self.page.set_default_timeout(60_000)  # first views make their AVIF renditions
+        self.page.add_init_script(RECORD_VIOLATIONS)
         self.page.route(
             TILE_PATTERN,
             lambda route: route.fulfill(status=200, content_type="image/png", body=TILE),
@@ -105,6 +108,8 @@ class Audit:
         self.audited += 1
         if results.violations_count:
             self.failures.append(f"--- {label} ({self.page.url})\n{results.generate_report()}")
+        if blocked := self.page.evaluate(VIOLATIONS):
+            self.failures.append(f"--- {label} ({self.page.url}): CSP blocked {blocked}")
 
     def both_widths(self, label: str):
         self.page.set_viewport_size(DESKTOP)

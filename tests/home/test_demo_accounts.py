@@ -9,8 +9,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-import pytest
-
 from home.demo import site, stories
 from tests.portal.test_settings import PRODUCTION_ENV, run_manage
 
@@ -36,11 +34,11 @@ def test_development_keeps_the_documented_demo_password():
     assert settings.DEMO_ADMIN_PASSWORD == settings.DEMO_PASSWORD == "pistoia2030-demo"
 
 
-@pytest.mark.django_db
-def test_production_like_run_gets_a_random_password_printed_once(settings):
+def test_production_like_run_gets_a_random_password_printed_once(demo, settings):
     settings.DEMO_ADMIN_PASSWORD = ""  # as portal.settings.production without the variable
     users = get_user_model().objects
-    # An earlier run left the well-known password on an account: it is replaced too.
+    # The shared demo has no account yet. An earlier run left the well-known password on one:
+    # it is replaced too.
     users.create_user("redazione", "redazione@pistoia2030.it", "pistoia2030-demo")
     out = StringIO()
     call_command("load_demo_content", stdout=out)

@@ -1,5 +1,6 @@
 """The demo loader: it builds the whole site from `home/demo/data/`, drops nothing the data
-files hold, can run again without writing a row, and refuses data it cannot read."""
+files hold and can run again without writing a row. The demo is loaded once per worker
+(`demo`, see tests/conftest.py); each test loads again on top of it where it needs to."""
 
 import shutil
 from io import StringIO
@@ -7,7 +8,7 @@ from io import StringIO
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from wagtail.models import Page, Site
 from wagtail_localize.models import StringTranslation, Translation
@@ -17,7 +18,7 @@ import pytest
 from courses.models import CoursePage, SessionPage
 from home.demo import english, programme, site, stories
 from home.demo.courses import Course, Session
-from home.demo.data import DATA_DIR, DemoDataError, Reader
+from home.demo.data import DATA_DIR, Reader
 from home.demo.innovators import InnovatorRecord, JoinRequestRecord, SectorRecord
 from home.models import ContentPage, HomePage
 from innovators.models import Innovator, Sector
@@ -40,9 +41,8 @@ def data_copy(tmp_path):
     return folder
 
 
-@pytest.mark.django_db
-def test_demo_content_builds_the_site():
-    output = load()
+def test_demo_content_builds_the_site(demo):
+    output = load()  # the shared demo has no admin account: this load adds them
     site_ = Site.objects.get(is_default_site=True)
     home = site_.root_page.specific
     assert isinstance(home, HomePage)
@@ -69,10 +69,8 @@ def italian(model):
     return model.objects.filter(locale__language_code="it")
 
 
-@pytest.mark.django_db
-def test_every_record_of_the_data_files_is_on_the_site():
+def test_every_record_of_the_data_files_is_on_the_site(demo):
     """Each record becomes its page or snippet, with its own words, in the file's order."""
-    load("--no-admin")
     data = Reader()
     home = HomePage.objects.get(locale__language_code="it")
     assert home.intro == data.record(site.Home, "site", "home").intro
@@ -138,8 +136,7 @@ def row_counts() -> dict[str, int]:
     return {model._meta.label: model._base_manager.count() for model in apps.get_models()}
 
 
-@pytest.mark.django_db
-def test_demo_content_is_idempotent(client):
+def test_demo_content_is_idempotent(demo, client):
     load()
     before = row_counts()
     output = load()
@@ -165,27 +162,23 @@ def test_demo_content_is_idempotent(client):
     assert client.get("/en/").status_code == 200
 
 
-@pytest.mark.django_db
-def test_scale_option_adds_phase_updates_once():
+def test_scale_option_adds_phase_updates_once(demo):
     real = len(Reader().records(programme.Update, "programme", "updates"))
+    assert PhaseUpdatePage.objects.filter(locale__language_code="it").count() == real
     load("--phase-updates", "7", "--no-admin")
     assert PhaseUpdatePage.objects.filter(locale__language_code="it").count() == real + 7
     load("--phase-updates", "7", "--no-admin")
     assert PhaseUpdatePage.objects.filter(locale__language_code="it").count() == real + 7
-    assert not get_user_model().objects.exists()
+    assert not get_user_model().objects.exists()  # --no-admin: no account
 
 
-@pytest.mark.django_db
-def test_every_demo_page_renders(client):
-    load("--no-admin")
+def test_every_demo_page_renders(demo, client):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
 
 
-@pytest.mark.django_db
-def test_main_navigation_follows_the_design_order(client):
-    load("--no-admin")
+def test_main_navigation_follows_the_design_order(demo, client):
     navigation = parse(client.get("/")).select_one('nav[aria-label="Navigazione principale"]')
     assert texts(navigation.find_all("a"))[:6] == [
         "Mappa degli innovatori",
@@ -201,41 +194,3 @@ def test_main_navigation_follows_the_design_order(client):
         "Innovators' Club",
         "Stories",
     ]
-
-
-@pytest.mark.django_db
-def test_a_data_file_or_key_the_loader_never_reads_stops_it(data_copy):
-    (data_copy / "partners.toml").write_text('[[partners]]\nname = "Nessuno"\n')
-    with (data_copy / "site.toml").open("a") as handle:
-        handle.write('\n[footer]\ntext = "mai letto"\n')
-    with pytest.raises(CommandError) as error:
-        load("--no-admin", "--data", str(data_copy))
-    assert "partners.toml (never read)" in str(error.value)
-    assert "site.toml: footer" in str(error.value)
-    assert not Page.objects.filter(depth=2, slug="pistoia2030").exists()  # all rolled back
-
-
-@pytest.mark.django_db
-def test_a_missing_key_names_the_file_and_the_record(data_copy):
-    path = data_copy / "site.toml"
-    path.write_text(path.read_text().replace('motto = "Costruire Capacità"\n', "", 1))
-    with pytest.raises(CommandError, match=r"site\.toml: \[home\]: missing key 'motto'"):
-        load("--no-admin", "--data", str(data_copy))
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        ('kind = "startup"', "", r"innovators\.toml: innovators\[1\]: missing key 'kind'"),
-        ('kind = "startup"', 'knd = "startup"', r"innovators\[1\]: unknown key 'knd'"),
-        ("heading = ", "header = ", r"\[home\]: body\[0\]: unknown block 'header'"),
-    ],
-)
-def test_records_check_their_keys(data_copy, old, new, message):
-    for name in ("innovators", "site"):
-        path = data_copy / f"{name}.toml"
-        path.write_text(path.read_text().replace(old, new, 1))
-    data = Reader(data_copy)
-    with pytest.raises(DemoDataError, match=message):
-        data.records(InnovatorRecord, "innovators", "innovators")
-        data.record(site.Home, "site", "home")

@@ -17,8 +17,8 @@ from stories.models import StoryPage
 
 SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/", "/api/", "/documents/")
 
-# `demo` (tests/conftest.py): the demo site, loaded once for this module; each test runs in a
-# savepoint on top of it, so what one test writes is undone before the next.
+# `demo` (tests/conftest.py): the demo site, loaded once per worker; each test runs in a
+# transaction on top of it, so what one test writes is undone before the next.
 
 
 def links(html: BeautifulSoup) -> list[str]:

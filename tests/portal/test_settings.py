@@ -11,6 +11,10 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
+import pytest
+
+from tests.databases import copy_database
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check-only-0123456789",
@@ -128,11 +132,20 @@ def test_database_url_switches_database(tmp_path):
     assert result.stdout.strip() == str(tmp_path / "other.sqlite3")
 
 
-def test_migrate_builds_a_fresh_embedded_database(migrated_sqlite):
-    """A newcomer's first `migrate` (run once per test run, see `migrated_sqlite` in
-    tests/conftest.py): SQLite file, database cache table created at the end."""
-    with closing(sqlite3.connect(migrated_sqlite)) as database:
-        tables = {name for (name,) in database.execute("SELECT name FROM sqlite_master")}
+def test_migrate_on_the_embedded_default_adds_the_cache_table(migrated_sqlite, tmp_path):
+    """`make run`'s `migrate` (development settings, a SQLite file) on a database the migrations
+    built (`migrated_sqlite`): nothing is left to apply, and the database cache table is made
+    at the end, with no set-up step of its own."""
+    if migrated_sqlite is None:
+        pytest.skip("the embedded default is SQLite; this run is on PostgreSQL")
+    database = tmp_path / "db.sqlite3"
+    copy_database(migrated_sqlite, database)
+    env = {"DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "portal.settings.dev"}
+    result = run_manage("migrate", "--no-input", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "No migrations to apply." in result.stdout
+    with closing(sqlite3.connect(database)) as connection:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
     assert {"portal_cache", "wagtailcore_page", "django_migrations"} <= tables
 
 

@@ -48,6 +48,7 @@ def test_every_public_response_has_the_security_headers(client, site, url):
     assert response["X-Frame-Options"] == "DENY"
     csp = directives(response)
     assert csp["script-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'"]
     assert "'unsafe-inline'" not in csp["default-src"]
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"]
@@ -86,12 +87,17 @@ def test_embed_framing_survives_the_page_cache(client, site, page_cache):
     assert directives(response)["frame-ancestors"] == ["*"]
 
 
-def test_public_templates_have_no_inline_scripts(client, site):
-    """Only external scripts and JSON data blocks: the CSP forbids inline code."""
+def test_public_templates_have_no_inline_scripts_or_styles(client, site):
+    """Only external scripts and JSON data blocks, only stylesheets: the CSP forbids inline code
+    and inline styles (a sector's colour is an SVG fill)."""
     from tests.html import parse
 
-    for url in ["/", "/programma/", "/mappa/", "/mappa/embed/", "/club/aderisci/", "/storie/"]:
-        for script in parse(client.get(url)).select("script"):
+    innovator = site["innovator"]
+    urls = ["/", "/programma/", "/mappa/", "/mappa/embed/", "/club/aderisci/", "/storie/"]
+    urls += ["/club/", f"/club/{innovator.slug}/", f"/cerca/?q={innovator.name}"]
+    for url in urls:
+        html = parse(client.get(url))
+        for script in html.select("script"):
             if script.get("src"):
                 continue
             assert script.get("type") in {"application/json", "application/ld+json"}, (
@@ -99,6 +105,10 @@ def test_public_templates_have_no_inline_scripts(client, site):
                 str(script)[:200],
             )
             assert not re.search(r"\son[a-z]+=", str(script))
+        assert not html.select("style, [style]"), url
+    club = parse(client.get("/club/"))
+    assert club.select_one(".innovator-card__initial circle")["fill"] == innovator.sector.color
+    assert club.select_one(".sector-dot circle")["fill"] == innovator.sector.color
 
 
 def test_admin_has_a_relaxed_policy(admin_client, site):
@@ -106,6 +116,7 @@ def test_admin_has_a_relaxed_policy(admin_client, site):
     assert response.status_code == 200
     csp = directives(response)
     assert "'unsafe-inline'" in csp["script-src"]
+    assert "'unsafe-inline'" in csp["style-src"]
     assert csp["frame-ancestors"] == ["'self'"]
 
 

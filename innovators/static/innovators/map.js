@@ -94,9 +94,16 @@ function baseMap(element, { center = [43.93, 10.92], zoom = 10 } = {}) {
   return map;
 }
 
+// The dot's colour is set through the DOM, not a style attribute: the CSP allows no inline styles.
+function dot(color) {
+  const span = document.createElement("span");
+  span.style.background = /^#[0-9a-fA-F]{6}$/.test(color) ? color : FALLBACK_COLOR;
+  return span;
+}
+
 const icon = (color) => L.divIcon({
   className: "innovator-marker",
-  html: `<span style="background:${/^#[0-9a-fA-F]{6}$/.test(color) ? color : FALLBACK_COLOR}"></span>`,
+  html: dot(color),
   iconSize: [22, 22],
   iconAnchor: [11, 11],
   popupAnchor: [0, -10],
