@@ -6,19 +6,60 @@ this is a SQLite file (WAL, `BEGIN IMMEDIATE`, as in production); when the suite
 PostgreSQL (`make test-services`, DATABASE_URL) a fresh database on the same server.
 """
 
+import hashlib
 import os
 import sqlite3
 import subprocess
 import sys
 import uuid
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = ROOT / "var" / "test-db"  # git-ignored; `make clean` removes it
 
 
 def on_postgresql() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def migrations_digest() -> str:
+    """A digest of what `migrate` builds the test database from: the migration files of every
+    installed app (ours and the libraries') and the settings."""
+    from django.apps import apps
+
+    digest = hashlib.sha256()
+    folders = [Path(app.path) / "migrations" for app in apps.get_app_configs()]
+    for path in [p for folder in folders for p in sorted(folder.glob("*.py"))] + sorted(
+        (ROOT / "portal" / "settings").glob("*.py")
+    ):
+        digest.update(str(path.relative_to(path.parents[1])).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def migrated_template() -> Path:
+    """Where the migrated test database of these migrations is kept between runs."""
+    return TEMPLATES / f"migrated-{migrations_digest()}.sqlite3"
+
+
+def save_template(connection, path: Path):
+    """Keep the freshly migrated in-memory database as `path` (written whole, then renamed: two
+    workers may race) and drop the templates of older migrations."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    with closing(sqlite3.connect(partial)) as target:
+        connection.connection.backup(target)
+    partial.replace(path)
+    for old in path.parent.glob("migrated-*.sqlite3"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def load_template(connection, path: Path):
+    """Replace the in-memory database's content (schema included) with the template's."""
+    with closing(sqlite3.connect(path)) as source:
+        source.backup(connection.connection)
 
 
 def copy_database(source: Path, target: Path):
