@@ -7,7 +7,7 @@ import pytest
 
 from tests.databases import run_python, separate_database
 
-POSTS = 50
+POSTS = 24  # concurrent posts per form, one thread and connection each
 
 
 @pytest.fixture(scope="module")
