@@ -273,10 +273,10 @@ def restore_migrated_rows():
 
 @pytest.fixture(scope="session")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo site, committed once per worker, for the tests that only read it: a page the
-    first of them renders has its renditions made for all the others. Those tests run after
-    every other test of the worker (see `pytest_collection_modifyitems`), each in a transaction
-    of its own on top (a `db` test): what one writes is undone for the next."""
+    """The demo site, loaded and committed once per worker instead of once per test or module
+    (7 s of CPU each). The tests on it run after every other test of the worker (see
+    `pytest_collection_modifyitems`), each in a transaction of its own on top (a `db` test):
+    what one writes, renditions included, is undone for the next."""
     with django_db_blocker.unblock():
         restore_migrated_rows()  # a transactional test may have flushed them
         load_demo_content()
