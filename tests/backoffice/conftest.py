@@ -4,19 +4,11 @@ created by the demo loader's own function, over the production tests' whole site
 from io import StringIO
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
 import pytest
 
 from home.demo.stories import build_editorial_users
 from tests.production.conftest import site  # noqa: F401 (a fixture)
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ an issue can hold (stories, programme updates, courses, sessions), in Italian an
 import re
 
 from django.core import mail
-from django.core.cache import cache
 
 from wagtail.models import Locale
 
@@ -18,14 +17,6 @@ from courses.factories import (
 )
 from newsletter.factories import NewsletterPageFactory
 from stories.factories import PhaseUpdatePageFactory, StoryIndexPageFactory, StoryPageFactory
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    """Rate limits live in the cache: each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def translate(page, locale, **fields):
