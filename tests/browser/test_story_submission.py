@@ -1,11 +1,12 @@
-"""An innovator sends a story from /storie/racconta/; a moderator approves it in the admin;
-the story appears on /storie/."""
+"""An innovator sends a story from /storie/racconta/; the moderator follows the link of the
+e-mail she gets to the draft, approves it in the admin; the story appears on /storie/."""
 
 import io
 import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 
 import pytest
 from PIL import Image
@@ -68,11 +69,18 @@ def test_story_sent_approved_and_published(page, live_server, site, settings):
     page.goto(f"{live_server.url}/storie/")
     assert page.get_by_text("Un laboratorio aperto alle imprese del mobile").count() == 0
 
-    page.goto(f"{live_server.url}/admin/login/")
+    # The moderator follows the link of the e-mail she got, logs in and lands on the draft.
+    [notice] = [message for message in mail.outbox if "moderatrice@example.org" in message.to]
+    draft_url = re.search(r"http://\S+/admin/pages/\d+/edit/", notice.body).group(0)
+    assert draft_url.startswith(live_server.url)
+    page.goto(draft_url)
     page.locator("#id_username").fill("moderatrice")
     page.locator("#id_password").fill("segreta-123")
     page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    page.wait_for_url(draft_url)
+    title = "Un laboratorio aperto alle imprese del mobile"
+    assert page.locator("#id_title").input_value() == title
+    page.goto(f"{live_server.url}/admin/")
     # the dashboard lists the draft as awaiting review; its actions menu approves it
     row = page.locator("#awaiting-review-content tr", has_text="Un laboratorio aperto")
     row.get_by_role("button", name="Azioni").click()
