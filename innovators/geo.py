@@ -5,10 +5,6 @@ The point format and the map widget are shared by every geolocated model (`porta
 """
 
 from innovators.models import Municipality
-from portal.geo import Point, parse_point
-
-# `Point` and `parse_point` were first defined here: callers may still import them from here.
-__all__ = ["Point", "municipality_centres", "parse_point"]
 
 
 def municipality_centres() -> list[tuple[int, str, float, float]]:

@@ -21,7 +21,6 @@ from innovators.factories import (
     InnovatorMapPageFactory,
     SectorFactory,
 )
-from innovators.geo import Point
 from innovators.models import (
     ClubDirectoryPage,
     Innovator,
@@ -30,6 +29,7 @@ from innovators.models import (
     Sector,
     TaggedInnovator,
 )
+from portal.geo import Point
 
 from .data import Reader
 from .sections import Section, section

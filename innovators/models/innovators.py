@@ -5,7 +5,6 @@ import html
 import re
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -31,6 +30,7 @@ from wagtail.search import index
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import (
     GeoLocationMixin,
+    ReviewedSnippetMixin,
     TaggedMixin,
     location_field,
     tagged_item_key,
@@ -92,6 +92,7 @@ class Innovator(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    ReviewedSnippetMixin,
     PreviewableMixin,
     GeoLocationMixin,
     TaggedMixin,
@@ -177,15 +178,6 @@ class Innovator(
     created_at = models.DateTimeField(_("creato il"), auto_now_add=True)
     updated_at = models.DateTimeField(_("aggiornato il"), auto_now=True, db_index=True)
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="innovator")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="innovator",
-        for_concrete_model=False,
-    )
-
     objects = InnovatorQuerySet.as_manager()
 
     # The editor's tabs are the viewset's (`innovators.panels.innovator_edit_handler`).
@@ -216,10 +208,6 @@ class Innovator(
 
     def __str__(self):
         return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def get_preview_template(self, request, mode_name):
         return "innovators/innovator_profile.html"

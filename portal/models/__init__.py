@@ -12,6 +12,7 @@ from .mixins import (
 from .notices import PendingNotice
 from .pages import BasePage, SEOMixin
 from .programme import PhaseStatus, ProgrammePhase, current_phase, phase_field
+from .reviewed import ReviewedSnippetMixin
 from .routes import ViewRoutesMixin, route_view
 from .settings import SiteSettings
 
@@ -25,6 +26,7 @@ __all__ = [
     "PortalImage",
     "PortalRendition",
     "ProgrammePhase",
+    "ReviewedSnippetMixin",
     "SEOMixin",
     "SiteSettings",
     "TaggedMixin",

@@ -7,7 +7,6 @@ stories/migrations/0009, which carried its content type, permissions, revisions 
 translations over).
 """
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
+
+from .reviewed import ReviewedSnippetMixin
 
 
 class PhaseStatus(models.TextChoices):
@@ -24,7 +25,7 @@ class PhaseStatus(models.TextChoices):
 
 
 class ProgrammePhase(
-    TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model
+    TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, ReviewedSnippetMixin
 ):
     """One of the programme's four phases: Esplorazione, Progettazione, Azione, Valutazione.
 
@@ -52,15 +53,6 @@ class ProgrammePhase(
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
     ]
 
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="programmephase")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="programmephase",
-        for_concrete_model=False,
-    )
-
     class Meta(TranslatableMixin.Meta):
         db_table = "stories_programmephase"
         ordering = ["number"]
@@ -74,10 +66,6 @@ class ProgrammePhase(
 
     def __str__(self):
         return f"{self.number}. {self.name}"
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def clean(self):
         super().clean()
