@@ -40,7 +40,7 @@ def _permissions(apps, rows):
     return permissions
 
 
-def setup_events_desk(apps, schema_editor=None):
+def setup_events_desk(apps):
     """Create (or complete) the desk group and give the desk rights to it and to the editors."""
     group_model = apps.get_model("auth", "Group")
     desk, _ = group_model.objects.get_or_create(name=DESK)

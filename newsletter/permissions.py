@@ -20,7 +20,7 @@ MODERATOR_CODENAMES = [
 ]
 
 
-def grant_newsletter_permissions(apps, schema_editor=None) -> None:
+def grant_newsletter_permissions(apps) -> None:
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     content_type_model = apps.get_model("contenttypes", "ContentType")
