@@ -19,10 +19,6 @@ PERMISSIONS_POLICY = (
 )
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 def is_admin_preview(request) -> bool:
     """A preview the admin renders itself (side panel, moderation, compare): Wagtail runs a
     dummy request for the page's public URL through the whole middleware chain."""
@@ -41,10 +37,10 @@ class PortalCSPMiddleware(CSPMiddleware):
         if report_only:
             return parts
         if request.path_info.startswith("/admin/"):
-            parts.update = {**(parts.update or {}), **_setting("CSP_ADMIN_UPDATE", {})}
-            parts.replace = {**(parts.replace or {}), **_setting("CSP_ADMIN_REPLACE", {})}
+            parts.update = {**(parts.update or {}), **getattr(settings, "CSP_ADMIN_UPDATE", {})}
+            parts.replace = {**(parts.replace or {}), **getattr(settings, "CSP_ADMIN_REPLACE", {})}
         if getattr(response, "xframe_options_exempt", False):
-            ancestors = _setting("CSP_EMBED_FRAME_ANCESTORS", ["*"])
+            ancestors = getattr(settings, "CSP_EMBED_FRAME_ANCESTORS", ["*"])
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ancestors}
         elif is_admin_preview(request):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
@@ -83,8 +79,8 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         admin = request.path_info.startswith("/admin/")
-        limit = _setting(
-            "ADMIN_REQUEST_MAX_BYTES" if admin else "REQUEST_MAX_BYTES", 20 * 1024 * 1024
+        limit = getattr(
+            settings, "ADMIN_REQUEST_MAX_BYTES" if admin else "REQUEST_MAX_BYTES", 20 * 1024 * 1024
         )
         if length > limit:
             language = translation.get_language_from_path(request.path_info)
@@ -115,7 +111,7 @@ class AdminRateLimitMiddleware:
         limit = self.LIMITS.get(request.path_info) if request.method == "POST" else None
         if limit:
             group, setting, default, field_key = limit
-            rate = _setting(setting, default)
+            rate = getattr(settings, setting, default)
             limited = [
                 is_ratelimited(
                     request, group=group, key=key, rate=rate, method="POST", increment=True

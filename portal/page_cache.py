@@ -27,10 +27,6 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "text/calendar")
 CONDITIONAL_HEADERS = ("If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since")
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 class StoredPage(NamedTuple):
     version: str
     status: int
@@ -92,14 +88,14 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.local = LocalPages(_setting("PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+        self.local = LocalPages(getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
 
     def __call__(self, request):
         public = self._cacheable_request(request)
-        enabled = public and _setting("PAGE_CACHE_ENABLED", True)
+        enabled = public and getattr(settings, "PAGE_CACHE_ENABLED", True)
         version = None
         if enabled:
-            cache = caches[_setting("PAGE_CACHE_ALIAS", "default")]
+            cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
             key = self._key(request)
             page = self.local.get(key)
             if page is not None:
@@ -116,7 +112,7 @@ class PageCacheMiddleware:
             self._headers(request, response, public=public)
             if enabled and public:
                 page = StoredPage.of(content_version(), response)
-                cache.set(key, page, _setting("PAGE_CACHE_SECONDS", 600))
+                cache.set(key, page, getattr(settings, "PAGE_CACHE_SECONDS", 600))
                 self.local.put(key, page)
                 response["X-Page-Cache"] = "miss"
         return response
@@ -142,7 +138,7 @@ class PageCacheMiddleware:
         if request.headers.get("Authorization"):
             return False
         path = request.path_info
-        return not path.startswith(tuple(_setting("PAGE_CACHE_EXCLUDED_PREFIXES", ())))
+        return not path.startswith(tuple(getattr(settings, "PAGE_CACHE_EXCLUDED_PREFIXES", ())))
 
     @staticmethod
     def _key(request) -> str:
@@ -170,12 +166,14 @@ class PageCacheMiddleware:
             return
         content_type = response.get("Content-Type", "")
         if public and content_type.startswith(FEED_TYPES):
-            patch_cache_control(response, public=True, max_age=_setting("FEED_MAX_AGE", 900))
+            patch_cache_control(
+                response, public=True, max_age=getattr(settings, "FEED_MAX_AGE", 900)
+            )
         elif public:
             # Browsers revalidate (ETag, 304) so a publish shows at once; a CDN whose purge is
             # configured keeps pages until it is told otherwise.
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            shared = _setting("PAGE_CACHE_SHARED_MAX_AGE", 0)
+            shared = getattr(settings, "PAGE_CACHE_SHARED_MAX_AGE", 0)
             if shared:
                 patch_cache_control(response, s_maxage=shared)
         elif request.method in ("GET", "HEAD") and response.status_code == 200:
