@@ -91,6 +91,7 @@ class CourseMeetingFactory(DjangoModelFactory):
     start = factory.LazyAttribute(lambda meeting: meeting.page.start)
     end = factory.LazyAttribute(lambda meeting: meeting.start + datetime.timedelta(hours=2))
     title = factory.Sequence(lambda n: f"Incontro {n + 1}")
+    sort_order = factory.Sequence(int)
 
     class Meta:
         model = CourseMeeting

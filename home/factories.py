@@ -29,6 +29,7 @@ class HomeGoalFactory(DjangoModelFactory):
         ]
     )
     text = factory.Faker("paragraph", locale="it_IT")
+    sort_order = factory.Sequence(int)
 
     class Meta:
         model = HomeGoal

@@ -68,7 +68,10 @@ class StoryPageFactory(PublishedPageFactory):
     @factory.post_generation
     def innovators(self, create, extracted, **kwargs):
         if extracted:
-            self.innovator_links = [StoryInnovator(innovator=i) for i in extracted]
+            self.innovator_links = [
+                StoryInnovator(innovator=innovator, sort_order=position)
+                for position, innovator in enumerate(extracted)
+            ]
             if create:
                 self.save()
 
