@@ -25,11 +25,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # A real PostgreSQL run passes DATABASE_URL; otherwise the test database is SQLite in memory.
 if "DATABASE_URL" not in os.environ:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
-else:
-    # The live servers' request threads close their connection after each request, not a
-    # minute later: one left open by a keep-alive browser socket stops PostgreSQL from dropping
-    # the test database at the end of the run.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 WHITENOISE_AUTOREFRESH = True
 NEWSLETTER_SEND_IN_BACKGROUND = False  # «Invia ora» sends within the request, to locmem
 # Test-client responses served from the page cache carry no template context: the page cache
