@@ -6,8 +6,11 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
+from tests.browser.test_backoffice import backoffice as backoffice  # the fixture
+from tests.browser.test_backoffice import login
 from tests.browser.test_map import TILE, TILE_PATTERN
 from tests.browser.test_map import map_site as map_site  # the fixture
+from tests.production.conftest import site as site  # the fixture `backoffice` builds on
 
 VIOLATIONS = """() => window.__cspViolations || []"""
 RECORD_VIOLATIONS = """
@@ -46,16 +49,16 @@ def test_map_and_join_form_work_under_the_csp(watched, live_server, map_site, se
     assert page.evaluate(VIOLATIONS) == []
 
 
-def test_admin_works_under_its_policy(watched, live_server, map_site, django_user_model):
-    django_user_model.objects.create_superuser("admin", "admin@example.org", "password")
+def test_admin_works_under_its_policy(watched, live_server, backoffice):
+    """The editors' innovator form, its map tab included, as `redazione` sees it."""
     page = watched
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", "password")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    page.goto(f"{live_server.url}/admin/snippets/innovators/innovator/add/")
-    page.wait_for_selector("form")
+    login(page, live_server, "redazione")
+    add_url = f"{live_server.url}/admin/snippets/innovators/innovator/add/"
+    page.goto(add_url)
+    page.locator("#id_name").wait_for()  # the form itself, not a permission error
+    assert page.url == add_url
+    page.get_by_role("tab", name="Luogo").click()
+    page.locator("#id_municipality").wait_for()
     assert page.evaluate(VIOLATIONS) == []
 
 
