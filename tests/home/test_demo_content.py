@@ -2,7 +2,6 @@
 files hold and can run again without writing a row. The demo is loaded once per worker
 (`demo`, see tests/conftest.py); each test loads again on top of it where it needs to."""
 
-import shutil
 from io import StringIO
 
 from django.apps import apps
@@ -13,12 +12,10 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 from wagtail_localize.models import StringTranslation, Translation
 
-import pytest
-
 from courses.models import CoursePage, SessionPage
 from home.demo import english, programme, site, stories
 from home.demo.courses import Course, Session
-from home.demo.data import DATA_DIR, Reader
+from home.demo.data import Reader
 from home.demo.innovators import InnovatorRecord, JoinRequestRecord, SectorRecord
 from home.models import ContentPage, HomePage
 from innovators.models import Innovator, Sector
@@ -31,14 +28,6 @@ def load(*args) -> str:
     out = StringIO()
     call_command("load_demo_content", *args, stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    """A copy of the data files to break."""
-    folder = tmp_path / "data"
-    shutil.copytree(DATA_DIR, folder)
-    return folder
 
 
 def test_demo_content_builds_the_site(demo):
