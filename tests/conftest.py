@@ -14,12 +14,12 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 import pytest
-from PIL import Image
 
 from home.factories import HomePageFactory
 from portal.factories import ProgrammePhaseFactory
 from portal.models import PhaseStatus
 from stories.factories import ProgrammePageFactory
+from tests.renditions import encode_each_rendition_once, fastest_image_encoders
 
 # The base rows that a module's tests may share: built once for a module in which every test
 # asks for them (a database test, none transactional), see `shared_rows`.
@@ -34,25 +34,7 @@ SHARED: dict[str, set[str]] = {}  # module node id: the fixtures built once for 
 
 def pytest_configure(config):
     fastest_image_encoders()
-
-
-def fastest_image_encoders():
-    """AVIF and WebP renditions made at their encoders' fastest effort. The suite checks what the
-    templates ask for (formats, sizes, width and height, markup), never compression, and at the
-    default effort encoding is most of the CPU of a page's first view: 0.38 s for a 1280-pixel
-    AVIF against 0.04 s. Through Pillow's own registry of save handlers: the files are still
-    real AVIF and WebP, only larger."""
-    Image.init()
-
-    def at_effort(save, **effort):
-        def save_faster(image, fp, filename, *args):
-            image.encoderinfo = {**effort, **image.encoderinfo}
-            return save(image, fp, filename, *args)
-
-        return save_faster
-
-    Image.register_save("AVIF", at_effort(Image.SAVE["AVIF"], speed=10))
-    Image.register_save("WEBP", at_effort(Image.SAVE["WEBP"], method=0))
+    encode_each_rendition_once()
 
 
 def uses_database(item) -> bool:
