@@ -301,21 +301,25 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request):
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """pytest-django's test database, built by `migrate` once per worker, or copied from the
     template an earlier run kept (see `django_db_modify_db_settings`); a fresh build is kept as
-    the template for the next run and for `migrated_sqlite`."""
+    the template for the next run and for `migrated_sqlite`. On PostgreSQL, the sessions the
+    browser tests leave are ended before the database is dropped (`end_other_sessions`)."""
     from django.contrib.contenttypes.models import ContentType
 
-    from tests.databases import load_template, save_template
+    from tests.databases import end_other_sessions, load_template, save_template
 
     template = request.config.stash[MIGRATED_COPY]
-    if template is None:
-        return
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
-        if connection.settings_dict["TEST"]["MIGRATE"] is False:
-            load_template(connection, template)
-            ContentType.objects.clear_cache()  # filled by the tables made without migrations
-        else:
-            save_template(connection, template)
+    if template is not None:
+        with django_db_blocker.unblock():
+            connection.ensure_connection()
+            if connection.settings_dict["TEST"]["MIGRATE"] is False:
+                load_template(connection, template)
+                ContentType.objects.clear_cache()  # filled by the tables made without migrations
+            else:
+                save_template(connection, template)
+    yield
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock():
+            end_other_sessions(connection)
 
 
 @pytest.fixture(scope="session")
