@@ -14,7 +14,7 @@ BENCH_SCALE ?= --phase-updates 500 --innovators 10000 --events 500
 TEST_WORKERS ?= 2
 # Python keeps its compiled bytecode (in the ignored __pycache__ folders) even where the shell
 # says not to: without it every worker and subprocess recompiles the project and pytest
-# rewrites all 170 test modules again, 4 s of CPU per process.
+# rewrites every test module again, 4 s of CPU per process.
 unexport PYTHONDONTWRITEBYTECODE
 
 URL ?= /
