@@ -5,11 +5,18 @@ except in CI (CI=true), where a missing browser is a failure.
 """
 
 import os
+import re
 from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings as django_settings
 
 import pytest
 
+from home.demo.stories import build_editorial_users
+from stories.editorial import route_reviews
 from tests.conftest import restore_migrated_rows
+from tests.production.conftest import site  # noqa: F401 (the fixture `backoffice` builds on)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -82,3 +89,28 @@ def demo_server(demo_site):
     with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):
         yield server
     server.stop()
+
+
+@pytest.fixture
+def backoffice(site, settings, live_server):  # noqa: F811
+    """The whole site, its workflows and the demo's editorial accounts, `redazione` and
+    `moderazione` (the database was flushed)."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    route_reviews(apps)
+    build_editorial_users(_Quiet())
+    return site
+
+
+class _Quiet:
+    def write(self, *args):
+        pass
+
+
+def login(page, live_server, username):
+    """Log `username` (a demo account) in to the admin through its login form."""
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(django_settings.DEMO_ADMIN_PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))

@@ -6,52 +6,13 @@ before the approval."""
 
 import re
 
-from django.apps import apps
-from django.conf import settings as django_settings
-
 from wagtail.models import Locale, Page
 
 import pytest
 from playwright.sync_api import expect
 
-from home.demo.stories import build_editorial_users
 from portal.translation_review import submit_url
-from stories.editorial import route_reviews
-from tests.production.conftest import site  # noqa: F401 (a fixture)
-
-PASSWORD = django_settings.DEMO_ADMIN_PASSWORD
-
-
-@pytest.fixture(autouse=True)
-def municipalities(migrated_rows):
-    """The province's comuni, from their data migration (the database was flushed)."""
-    from innovators.models import Municipality
-    from innovators.municipalities import load_municipalities
-
-    load_municipalities(Municipality)
-
-
-@pytest.fixture
-def backoffice(site, settings, live_server):  # noqa: F811
-    """The whole site, its workflows and the demo's two accounts (the database was flushed)."""
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
-    route_reviews(apps)
-    build_editorial_users(_Quiet())
-    return site
-
-
-class _Quiet:
-    def write(self, *args):
-        pass
-
-
-def login(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+from tests.browser.conftest import login
 
 
 def submit_for_review(page):

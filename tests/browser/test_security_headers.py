@@ -6,11 +6,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from tests.browser.test_backoffice import backoffice as backoffice  # the fixture
-from tests.browser.test_backoffice import login
+from tests.browser.conftest import login
 from tests.browser.test_map import TILE, TILE_PATTERN
 from tests.browser.test_map import map_site as map_site  # the fixture
-from tests.production.conftest import site as site  # the fixture `backoffice` builds on
 
 VIOLATIONS = """() => window.__cspViolations || []"""
 RECORD_VIOLATIONS = """
