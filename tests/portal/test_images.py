@@ -1,12 +1,16 @@
 """Images for every screen: <picture> with AVIF, WebP and a fallback, sizes, width and height,
 the largest image of a page eager (fetchpriority high), the others lazy."""
 
+import io
+
 from django.core.cache import cache
+from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+import PIL.ImageFile
 import pytest
-from PIL import features
+from PIL import ExifTags, Image, features
 
 from portal.factories import ImageFactory
 from portal.images import CARD_RENDITIONS, HERO_RENDITIONS, LOGO_RENDITIONS
@@ -82,3 +86,40 @@ def test_the_cards_renditions_are_prefetched(client, stories):
         .specific.image.renditions.values_list("filter_spec", flat=True)
     )
     assert specs >= set(CARD_RENDITIONS) | set(HERO_RENDITIONS)
+
+
+def portrait_photo() -> ImageFile:
+    """A 300 × 200 JPEG that its EXIF orientation stands upright, as a phone saves a portrait."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6  # turned 90° clockwise on display
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), "#0b5e55").save(buffer, format="JPEG", exif=exif)
+    return ImageFile(buffer, name="ritratto.jpg")
+
+
+def test_a_rendition_is_sized_from_its_file_without_decoding_it(db, monkeypatch):
+    """Each rendition's width and height are those of the file it encodes (upright, in each
+    format), read from its header: no rendition is decoded after it is encoded (Wagtail's own
+    field decodes each new file twice to learn its size)."""
+    image = ImageFactory(file=portrait_photo())
+    decodes, load = [], PIL.ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        PIL.ImageFile.ImageFile, "load", lambda picture: decodes.append(picture) or load(picture)
+    )
+    expected = {
+        "max-400x400|format-avif": (200, 300),
+        "max-400x400|format-webp": (200, 300),
+        "width-100|format-jpeg": (100, 150),
+    }
+    renditions = image.get_renditions(*expected)  # as {% picture %} makes them, together
+    renditions["fill-80x120|format-png"] = image.get_rendition("fill-80x120|format-png")
+    expected["fill-80x120|format-png"] = (80, 120)
+    assert {picture.size for picture in decodes} <= {(300, 200)}  # the original, if any
+    monkeypatch.undo()
+
+    for spec, size in expected.items():
+        made, rendition = renditions[spec], image.renditions.get(filter_spec=spec)
+        assert (made.width, made.height) == (rendition.width, rendition.height) == size, spec
+        with rendition.file.open() as file, Image.open(file) as decoded:
+            decoded.load()
+            assert decoded.size == size, spec
