@@ -62,17 +62,16 @@ def load_template(connection, path: Path):
         source.backup(connection.connection)
 
 
-def end_other_sessions(connection) -> int:
+def end_other_sessions(connection):
     """End the other sessions on this PostgreSQL test database, so that pytest-django can drop
     it. The browser tests leave some: while Playwright's event loop runs in the test's thread,
     Django (through asgiref) keeps the connections that the test's ORM calls open per async
     context, and pytest-django closes only its own."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
-        return cursor.fetchone()[0]
 
 
 def copy_database(source: Path, target: Path):

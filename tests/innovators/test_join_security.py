@@ -15,6 +15,7 @@ from PIL import ExifTags, Image, PngImagePlugin
 from innovators.models import Innovator
 from portal.models import PendingNotice, PortalImage
 from tests.html import parse
+from tests.images import image_bytes
 
 from .test_join import URL
 
@@ -33,18 +34,14 @@ def jpeg_with_gps() -> bytes:
         ExifTags.GPS.GPSLongitudeRef: "E",
         ExifTags.GPS.GPSLongitude: (10.0, 55.0, 2.0),
     }
-    buffer = io.BytesIO()
-    Image.new("RGB", (300, 200), "#0b5e55").save(buffer, format="JPEG", exif=exif)
-    return buffer.getvalue()
+    return image_bytes(size=(300, 200), exif=exif)
 
 
 def png_with_text() -> bytes:
     info = PngImagePlugin.PngInfo()
     info.add_text("Comment", "posizione segreta 43.93N 10.91E")
     info.add_itxt("Author", "Mario Rossi, via Roma 1")
-    buffer = io.BytesIO()
-    Image.new("RGBA", (300, 200), (11, 94, 85, 128)).save(buffer, format="PNG", pnginfo=info)
-    return buffer.getvalue()
+    return image_bytes("PNG", (300, 200), (11, 94, 85, 128), mode="RGBA", pnginfo=info)
 
 
 def one_bit_png(width: int, height: int) -> bytes:

@@ -16,6 +16,7 @@ from portal.factories import ImageFactory
 from portal.images import CARD_RENDITIONS, HERO_RENDITIONS, LOGO_RENDITIONS
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from tests.html import parse
+from tests.images import image_bytes
 
 
 @pytest.fixture
@@ -92,9 +93,7 @@ def portrait_photo() -> ImageFile:
     """A 300 × 200 JPEG that its EXIF orientation stands upright, as a phone saves a portrait."""
     exif = Image.Exif()
     exif[ExifTags.Base.Orientation] = 6  # turned 90° clockwise on display
-    buffer = io.BytesIO()
-    Image.new("RGB", (300, 200), "#0b5e55").save(buffer, format="JPEG", exif=exif)
-    return ImageFile(buffer, name="ritratto.jpg")
+    return ImageFile(io.BytesIO(image_bytes(size=(300, 200), exif=exif)), name="ritratto.jpg")
 
 
 def test_a_rendition_is_sized_from_its_file_without_decoding_it(db, monkeypatch):

@@ -1,12 +1,9 @@
 """Fixtures for the stories: the index, the form page, innovators, editors and moderators."""
 
-import io
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 import pytest
-from PIL import Image
 
 from innovators.factories import InnovatorFactory, SectorFactory
 from innovators.models import Municipality
@@ -65,9 +62,3 @@ def editor(db):
 @pytest.fixture
 def moderator(db):
     return make_user("moderatore", MODERATORS)
-
-
-def image_bytes(format="JPEG", size=(800, 600), color="#0b5e55") -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, format=format)
-    return buffer.getvalue()

@@ -13,8 +13,7 @@ import pytest
 from portal.models import PortalImage
 from stories.models import StoryPage, StorySubmission, SubmissionStatus
 from tests.html import parse
-
-from .conftest import image_bytes
+from tests.images import image_bytes
 
 URL = "/storie/racconta/"
 STORY_TEXT = (
