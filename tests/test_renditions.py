@@ -1,14 +1,19 @@
-"""The suite encodes each rendition once per worker (tests/renditions.py): a rendition made again
-from the same picture is the file Wagtail made the first time, and nothing else is."""
+"""The suite encodes each rendition once (tests/renditions.py): a rendition made again from the
+same picture is the file Wagtail made the first time, in this run or an earlier one, and
+nothing else is."""
 
 import io
 
 from django.core.files.images import ImageFile
 
+from wagtail.images.models import Filter
+
+import pytest
 from PIL import Image
 
 from home.demo.images import draw_picture
 from portal.factories import ImageFactory
+from tests.renditions import encode_each_rendition_once
 
 SPEC = "fill-200x100|format-webp"
 
@@ -42,3 +47,23 @@ def test_another_picture_focal_point_or_spec_is_made_afresh(db):
     assert content(low.get_rendition(SPEC)) != first
     wider = picture(1).get_rendition("fill-300x100|format-webp")
     assert (wider.width, wider.height) == (300, 100)
+
+
+def test_a_later_run_reads_the_renditions_an_earlier_one_kept(db, tmp_path, monkeypatch):
+    """Kept as files that every worker and later run reads; files of other libraries or
+    encoder settings are dropped."""
+    stale = tmp_path / "0123456789abcdef0123"
+    stale.mkdir()
+    (stale / "old").write_bytes(b"WebPImageFile\n")
+    monkeypatch.setattr(Filter, "run", Filter.run)  # the suite's own, restored afterwards
+    encode_each_rendition_once(tmp_path)  # a run that keeps its renditions in tmp_path
+    first = content(picture(3).get_rendition(SPEC))
+    assert not stale.exists()
+    [kept] = tmp_path.glob("*/*")
+    assert kept.read_bytes() == b"WebPImageFile\n" + first
+
+    monkeypatch.setattr(Filter, "run", lambda *args, **kwargs: pytest.fail("encoded again"))
+    encode_each_rendition_once(tmp_path)  # the next run, its memory empty
+    again = picture(3).get_rendition(SPEC)
+    assert content(again) == first
+    assert (again.width, again.height) == (200, 100)

@@ -1,7 +1,6 @@
 """The main navigation on a 375 px phone: a «Menu» disclosure, with and without JavaScript."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from home.factories import ContentPageFactory
 
@@ -60,8 +59,6 @@ def test_the_menu_is_a_disclosure_on_a_phone(phone, live_server, site):
     assert button.get_attribute("aria-expanded") == "true"
     assert first.evaluate("link => link === document.activeElement")
     assert all(nav(page).get_by_role("link", name=title).is_visible() for title in SECTIONS)
-    results = Axe().run(page)  # the open menu
-    assert results.violations_count == 0, results.generate_report()
 
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
