@@ -9,18 +9,17 @@ from django.urls import reverse
 from wagtail.models import Workflow
 
 import pytest
-from PIL import Image
 
 from portal.models import PortalImage
 from stories.editorial import WORKFLOW_NAME
+from tests.images import image_bytes
 
 
 def an_image(title) -> PortalImage:
     from django.core.files.images import ImageFile
 
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "#0b5e55").save(buffer, "PNG")
-    return PortalImage.objects.create(title=title, file=ImageFile(buffer, name=f"{title}.png"))
+    file = ImageFile(io.BytesIO(image_bytes("PNG", (40, 30))), name=f"{title}.png")
+    return PortalImage.objects.create(title=title, file=file)
 
 
 def get_ok(client, url) -> bool:

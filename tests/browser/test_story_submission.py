@@ -1,7 +1,6 @@
 """An innovator sends a story from /storie/racconta/; the moderator follows the link of the
 e-mail she gets to the draft, approves it in the admin; the story appears on /storie/."""
 
-import io
 import re
 
 from django.contrib.auth import get_user_model
@@ -9,11 +8,11 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 import pytest
-from PIL import Image
 
 from home.factories import HomePageFactory
 from stories.editorial import MODERATORS, attach_editorial_workflow, editorial_workflow
 from stories.factories import StoryIndexPageFactory, StorySubmissionPageFactory
+from tests.images import image_bytes
 
 STORY_TEXT = (
     "Abbiamo cominciato in un garage di Quarrata, con due stampanti 3D e molta curiosità. "
@@ -42,9 +41,7 @@ def site(db, tmp_path):
     )
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     photo = tmp_path / "laboratorio.png"
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 480), "#2f4f8f").save(buffer, format="PNG")
-    photo.write_bytes(buffer.getvalue())
+    photo.write_bytes(image_bytes("PNG", (640, 480), "#2f4f8f"))
     return photo
 
 

@@ -1,25 +1,22 @@
 """The public join request: a draft for moderators, never a half-saved record or a 500."""
 
-import io
-
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.models import WorkflowState
 
 import pytest
-from PIL import Image
 
 from innovators.models import Innovator
 from tests.html import parse
+from tests.images import image_bytes
 
 URL = "/club/aderisci/"
 
 
 def png(width=200, height=100) -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "#0b5e55").save(buffer, format="PNG")
-    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+    content = image_bytes("PNG", (width, height))
+    return SimpleUploadedFile("logo.png", content, content_type="image/png")
 
 
 def error_for(response, field):

@@ -1,12 +1,10 @@
 """The public-form kit (portal.forms): text cleaning, client address, honeypot markup."""
 
-import io
 import json
 
 from django import forms
 
 import pytest
-from PIL import Image
 
 from portal.forms import (
     HONEYPOT_NAME,
@@ -17,6 +15,7 @@ from portal.forms import (
     client_address,
     plain_text,
 )
+from tests.images import image_bytes
 
 
 @pytest.mark.parametrize(
@@ -63,21 +62,15 @@ def test_fields_collapse_and_refuse_html_only_text():
     assert form.errors["name"] == ["Scrivi un testo semplice, senza codice HTML."]
 
 
-def image(size, format="PNG", mode="RGB") -> bytes:
-    buffer = io.BytesIO()
-    Image.new(mode, size).save(buffer, format=format)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (image((600, 10)), "al massimo 500 pixel per lato"),
-        (image((100, 100), "GIF"), "JPEG, PNG o WebP"),
+        (image_bytes("PNG", (600, 10)), "al massimo 500 pixel per lato"),
+        (image_bytes("GIF", (100, 100)), "JPEG, PNG o WebP"),
         (b"%PDF-1.4 finto", "JPEG, PNG o WebP"),
-        (image((20, 20), "BMP"), "JPEG, PNG o WebP"),
-        (image((100, 100)) + b"\0" * 30_000, "al massimo 19,5 kB"),
-        (image((400, 400), "JPEG")[:-300], "Non siamo riusciti a leggere"),
+        (image_bytes("BMP", (20, 20)), "JPEG, PNG o WebP"),
+        (image_bytes("PNG", (100, 100)) + b"\0" * 30_000, "al massimo 19,5 kB"),
+        (image_bytes("JPEG", (400, 400))[:-300], "Non siamo riusciti a leggere"),
     ],
 )
 def test_image_field_refuses_with_italian_messages(content, message):

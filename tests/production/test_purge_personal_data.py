@@ -19,6 +19,7 @@ from portal.privacy import ANONYMOUS_DOMAIN, registered
 from stories.factories import StoryPageFactory, StorySubmissionFactory
 from stories.models import StoryPage, StorySubmission
 from stories.models.submissions import SubmissionStatus
+from tests.images import image_bytes
 
 OLD = timezone.now() - datetime.timedelta(days=400)
 SECURITY_DOC = Path(__file__).resolve().parents[2] / "docs/security.md"
@@ -76,15 +77,9 @@ def data(site):
 
 
 def _png():
-    import io
-
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (8, 8)).save(buffer, format="PNG")
-    return SimpleUploadedFile("foto.png", buffer.getvalue())
+    return SimpleUploadedFile("foto.png", image_bytes("PNG", (8, 8)))
 
 
 def test_purge_after_the_retention_period(data, capsys):

@@ -1,16 +1,15 @@
 """Security headers on every kind of response, framing rules, the admin login rate limit,
 uploads never served as pages, and /healthz."""
 
-import io
 import re
 from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
-from PIL import Image
 
 from portal.models import PortalImage
+from tests.images import image_bytes
 
 
 def directives(response) -> dict[str, list[str]]:
@@ -148,9 +147,7 @@ def test_admin_login_is_rate_limited(client, db, settings):
 
 
 def test_uploaded_images_get_generated_names(db):
-    buffer = io.BytesIO()
-    Image.new("RGB", (10, 10)).save(buffer, format="PNG")
-    upload = SimpleUploadedFile("<script>alert(1)</script>.html.png", buffer.getvalue())
+    upload = SimpleUploadedFile("<script>alert(1)</script>.html.png", image_bytes("PNG", (10, 10)))
     image = PortalImage.objects.create(title="x", file=upload)
     name = image.file.name
     assert re.fullmatch(r"original_images/[0-9a-f]{32}\.png", name), name

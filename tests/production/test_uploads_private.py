@@ -2,17 +2,16 @@
 (issue 11, defect 1): no images endpoint, and no listing, search, feed, sitemap or export
 names a photo or a logo of a story or a join request in moderation."""
 
-import io
 from pathlib import PurePath
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
-from PIL import Image
 
 from innovators.models import Innovator
 from portal.models import PortalImage
 from stories.models import StoryPage
+from tests.images import image_bytes
 from tests.production.conftest import JOIN_URL, SUBMISSION_URL, join_data, submission_data
 
 PUBLIC_OUTPUTS = [
@@ -34,9 +33,7 @@ PUBLIC_OUTPUTS = [
 
 
 def png(name: str) -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (320, 200), "#0b5e55").save(buffer, format="PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+    return SimpleUploadedFile(name, image_bytes("PNG", (320, 200)), content_type="image/png")
 
 
 @pytest.fixture
