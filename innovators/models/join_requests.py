@@ -18,6 +18,20 @@ class JoinRequest(models.Model):
     created_at = models.DateTimeField(_("ricevuta il"), auto_now_add=True, db_index=True)
     # The form's fields as text (booleans as booleans), keyed by the form's field names.
     answers = models.JSONField(_("risposte"), default=dict)
+    # The moderators' answer, and when the applicant was told (each e-mail goes once).
+    decline_reason = models.TextField(
+        _("motivo per non pubblicare"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Scritto a chi ha inviato la richiesta, nella sua e-mail di risposta."),
+    )
+    declined_at = models.DateTimeField(_("non pubblicata il"), null=True, blank=True)
+    approval_sent_at = models.DateTimeField(
+        _("e-mail di pubblicazione inviata il"), null=True, blank=True
+    )
+    decline_sent_at = models.DateTimeField(
+        _("e-mail di non pubblicazione inviata il"), null=True, blank=True
+    )
     renews_content_version = False  # private: only the innovator, once published, is public
 
     class Meta:
