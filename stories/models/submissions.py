@@ -96,6 +96,22 @@ class StorySubmission(models.Model):
         related_name="submissions",
     )
     notes = models.TextField(_("note della redazione"), blank=True)
+    decline_reason = models.TextField(
+        _("motivo per non pubblicare"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Obbligatorio per lo stato «Respinta»: è scritto a chi ha inviato la storia, "
+            "nell'e-mail che gli dice che non sarà pubblicata."
+        ),
+    )
+    # When the sender was told (each e-mail goes once: a re-publish sends nothing again).
+    published_notice_sent_at = models.DateTimeField(
+        _("e-mail di pubblicazione inviata il"), null=True, blank=True
+    )
+    decline_notice_sent_at = models.DateTimeField(
+        _("e-mail di non pubblicazione inviata il"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
