@@ -5,18 +5,21 @@ left when they were rendered; `courses/seats.js` replaces them with these figure
 registration renews no cached page (`Registration.renews_content_version`) and readers still
 see the seats of the moment. One query whatever the number of events; browsers and shared
 caches may keep the answer a few seconds (`SEATS_MAX_AGE`).
+
+An event in several languages has one set of seats, kept on its original page
+(`courses.services`): the figure of a translation's id is its original's capacity less the
+confirmed registrations of the event in every language, as on the page itself.
 """
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import OuterRef, Subquery
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext, ngettext
 
-from .models.events import EventPage
-from .models.registrations import RegistrationStatus
+from .models.events import EventPage, confirmed_count_subquery
 
 MAX_EVENTS = 50
 SEATS_MAX_AGE = 5
@@ -31,19 +34,23 @@ def seats_label(left: int) -> str:
 
 
 def seats_left(ids) -> dict[int, int]:
-    """Seats left of the live public events among `ids`: one query per event model."""
+    """Seats left of the live public events among `ids`, translations included (the seats of
+    their original page): one query per event model, whatever the number of ids."""
     left = {}
     if not ids:
         return left
-    confirmed = Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
     for model in apps.get_models():
         if issubclass(model, EventPage):
+            original = model.objects.filter(translation_key=OuterRef("translation_key"))
             rows = (
                 model.objects.live()
                 .public()
                 .filter(pk__in=ids)
-                .annotate(confirmed_total=confirmed)
-                .values_list("pk", "capacity", "confirmed_total")
+                .annotate(
+                    seats_capacity=Subquery(original.order_by("pk").values("capacity")[:1]),
+                    confirmed_total=confirmed_count_subquery(),
+                )
+                .values_list("pk", "seats_capacity", "confirmed_total")
             )
             left.update({pk: max(capacity - total, 0) for pk, capacity, total in rows})
     return left

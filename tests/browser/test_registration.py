@@ -2,7 +2,8 @@
 
 import pytest
 
-from courses.factories import CourseIndexPageFactory, CoursePageFactory
+from courses.factories import CourseIndexPageFactory, CoursePageFactory, RegistrationFactory
+from tests.courses.test_translations import publish_translation
 
 
 @pytest.fixture
@@ -34,6 +35,21 @@ def test_register_and_see_seats_left_go_down(page, live_server, open_course):
     page.goto(url)
     assert page.locator("[data-seats-left]").get_attribute("data-seats-left") == "2"
     assert "2 posti disponibili" in page.locator("[data-seats-left]").inner_text()
+
+
+def test_an_english_page_shows_the_seats_of_the_event_in_every_language(
+    page, live_server, open_course
+):
+    """seats.js asks /api/posti.json for the English page's id: the answer is the original's."""
+    english = publish_translation(open_course)
+    RegistrationFactory.create_batch(3, event=open_course)  # full, on the Italian page
+    with page.expect_response(lambda response: "/api/posti.json" in response.url) as answer:
+        page.goto(f"{live_server.url}{english.url}")
+    assert answer.value.json()[str(english.pk)]["left"] == 0
+    page.wait_for_load_state("networkidle")  # seats.js has written the figure it was given
+    seats = page.locator("[data-seats-left]")
+    assert seats.get_attribute("data-seats-left") == "0"
+    assert seats.inner_text().strip() == "Fully booked: waiting list"
 
 
 def test_bad_input_is_announced_next_to_the_field(page, live_server, open_course):

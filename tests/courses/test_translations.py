@@ -3,13 +3,15 @@
 import importlib
 
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale
 
 import pytest
 
 from courses import services
-from courses.factories import RegistrationFactory
+from courses.factories import CoursePageFactory, RegistrationFactory
 from courses.models import CoursePage, Registration, RegistrationStatus
 from tests.html import parse
 
@@ -137,3 +139,39 @@ def test_migration_moves_registrations_from_translations_to_the_original(course,
     assert duplicate.status == RegistrationStatus.CANCELLED
     assert italian.status != RegistrationStatus.CANCELLED
     assert CoursePage.objects.get(pk=english_course.pk).capacity == course.capacity
+
+
+def live_seats(client, *pages, language="it") -> dict:
+    ids = ",".join(str(page.pk) for page in pages)
+    response = client.get(f"/api/posti.json?eventi={ids}&lang={language}")
+    assert response.status_code == 200
+    return {int(pk): figure for pk, figure in response.json().items()}
+
+
+def test_the_live_seats_of_a_translation_are_those_of_its_original(client, course, english_course):
+    """seats.js replaces the figure of a cached page with this one: on /en/ pages too."""
+    assert live_seats(client, english_course, language="en")[english_course.pk]["left"] == 2
+    services.register(course, name="Uno", email="uno@example.org")
+    services.register(english_course, name="Two", email="two@example.org")
+    seats = live_seats(client, course, english_course, language="en")
+    assert seats[course.pk] == seats[english_course.pk]
+    assert seats[english_course.pk]["left"] == 0 and seats[english_course.pk]["full"]
+    assert seats[english_course.pk]["label"] == "Fully booked: waiting list"
+    assert seats_shown(client, english_course) == "0"
+
+
+def test_the_live_seats_take_one_query_per_event_model_whatever_the_number_of_ids(
+    client, course_index
+):
+    def queries(count: int) -> int:
+        events = CoursePageFactory.create_batch(count, parent=course_index)
+        for event in events:
+            services.register(event, name="Uno", email="uno@example.org")
+        english = [publish_translation(event) for event in events]
+        with CaptureQueriesContext(connection) as captured:
+            seats = live_seats(client, *events, *english)
+        assert len(seats) == 2 * count
+        assert all(seats[page.pk]["left"] == page.capacity - 1 for page in english)
+        return len(captured)
+
+    assert queries(1) == queries(4)
