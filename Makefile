@@ -43,6 +43,10 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP) ## Create the virtualenv and install the dependencies
 
+# E-mails and feeds link to the address `make run` serves (PORT=8100 make run): `migrate` points
+# the default Wagtail Site at it, the server and the worker put it in e-mails. Serving on
+# 0.0.0.0? Set WAGTAILADMIN_BASE_URL to the address readers use.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(STAMP) ## Set up the demo site (idempotent) and serve it on http://127.0.0.1:8000
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input

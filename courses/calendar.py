@@ -11,6 +11,8 @@ from django.utils import timezone
 
 import icalendar
 
+from portal.links import absolute_url
+
 ROME = ZoneInfo("Europe/Rome")
 UID_DOMAIN = "pistoia2030.it"
 PRODID = "-//Pistoia2030//Calendario eventi//IT"
@@ -51,7 +53,7 @@ def build_calendar(events, request=None, title: str | None = None) -> icalendar.
     cal.add("x-wr-timezone", "Europe/Rome")
     stamp = timezone.now()
     for event in events:
-        url = event.get_full_url(request)
+        url = absolute_url(event, request)
         for uid, start, end, summary in occurrences(event):
             vevent = icalendar.Event()
             vevent.add("uid", uid)
@@ -93,7 +95,7 @@ def google_calendar_url(event, request=None) -> str:
         "action": "TEMPLATE",
         "text": event.title,
         "dates": f"{_utc_stamp(event.start)}/{_utc_stamp(event.end)}",
-        "details": f"{event.intro}\n{event.get_full_url(request)}".strip(),
+        "details": f"{event.intro}\n{absolute_url(event, request)}".strip(),
         "location": event_location(event),
         "ctz": "Europe/Rome",
     }
@@ -107,7 +109,7 @@ def outlook_calendar_url(event, request=None) -> str:
         "subject": event.title,
         "startdt": event.start.astimezone(datetime.UTC).isoformat(),
         "enddt": event.end.astimezone(datetime.UTC).isoformat(),
-        "body": f"{event.intro}\n{event.get_full_url(request)}".strip(),
+        "body": f"{event.intro}\n{absolute_url(event, request)}".strip(),
         "location": event_location(event),
     }
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)

@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal.links import absolute_url
 from portal.notifications import deliver
 
 from .models.registrations import Registration
@@ -18,14 +19,14 @@ def _context(registration: Registration) -> dict:
     from .calendar import google_calendar_url, outlook_calendar_url
 
     event = registration.reader_event
-    url = event.get_full_url()
+    url = absolute_url(event)
     return {
         "registration": registration,
         "event": event,
         "event_url": url,
         "confirmation_url": url + event.reverse_subpage("confirmation", args=(registration.token,)),
         "cancellation_url": url + event.reverse_subpage("cancellation", args=(registration.token,)),
-        "ics_url": event.get_ics_url(),
+        "ics_url": url + event.ICS_FILE,
         "google_url": google_calendar_url(event),
         "outlook_url": outlook_calendar_url(event),
     }

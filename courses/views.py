@@ -5,10 +5,8 @@ Each answers a route of the page (`EventIndexPage.index`, `EventPage.event`, `.c
 `.cancellation`, …), registered with `route_view`; `CoursesConfig.ready` imports this module.
 """
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_lazy
 import segno
 
 from portal.forms import PublicFormView, RateLimit
+from portal.links import admin_url
 from portal.models import route_view
 from portal.pagination import paginate
 
@@ -114,7 +113,7 @@ def _registration_or_404(event, token) -> Registration:
 
 def qr_code_svg(registration: Registration) -> str:
     """A QR code, drawn here as inline SVG, that opens the admin check-in on this registration."""
-    checkin = f"{settings.WAGTAILADMIN_BASE_URL}{reverse('courses_checkin')}?q={registration.code}"
+    checkin = f"{admin_url('courses_checkin')}?q={registration.code}"
     svg = segno.make(checkin, error="m").svg_inline(
         scale=5, title=_("Codice QR dell'iscrizione %(code)s") % {"code": registration.code}
     )

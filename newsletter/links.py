@@ -1,7 +1,7 @@
 """Absolute links for e-mails: the site's pages, its images and a subscriber's signed links.
 
-E-mails are read outside the site, so every link and image is absolute, on
-`NEWSLETTER_BASE_URL` (default `WAGTAILADMIN_BASE_URL`).
+E-mails are read outside the site, so every link and image is absolute, on the Wagtail Site
+(`portal.links`).
 """
 
 import re
@@ -10,20 +10,18 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from portal.links import absolute_url, site_root_url
+
 from .models import NewsletterPage, Subscriber
 from .tokens import make_token
 
 
 def base_url() -> str:
-    return (getattr(settings, "NEWSLETTER_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL).rstrip(
-        "/"
-    )
+    return site_root_url()
 
 
 def absolute(url: str) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return base_url() + url
+    return absolute_url(url)
 
 
 def absolute_links(html: str) -> str:

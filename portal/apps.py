@@ -16,6 +16,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portale")
 
     def ready(self):
+        from wagtail.models import Site
         from wagtail.signals import (
             page_published,
             page_unpublished,
@@ -24,7 +25,7 @@ class PortalConfig(AppConfig):
             unpublished,
         )
 
-        from portal import review_mail, translation_review
+        from portal import links, review_mail, translation_review
         from portal.cache import renew_on_content_change, renew_on_publication_change
         from portal.permissions import register_image_policy
 
@@ -33,6 +34,9 @@ class PortalConfig(AppConfig):
         review_mail.register()
 
         post_migrate.connect(create_cache_table, sender=self)
+        post_migrate.connect(links.follow_base_url, sender=self)
+        for signal in (post_save, post_delete):
+            signal.connect(links.forget_default_site, sender=Site, dispatch_uid="portal-site-url")
         for signal in (post_save, post_delete):
             signal.connect(renew_on_content_change, dispatch_uid=f"portal-content-{id(signal)}")
         for signal in (page_published, page_unpublished, published, unpublished, post_page_move):

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
+from portal import links
 from portal.forms.text import one_line
 from portal.models.notices import MAX_ATTEMPTS, PendingNotice
 
@@ -30,8 +30,8 @@ class Notice:
 
 
 def admin_url(viewname: str, *args) -> str:
-    """An absolute link into the Wagtail admin, for e-mails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(viewname, args=args)
+    """An absolute link into the Wagtail admin, for e-mails (`portal.links`)."""
+    return links.admin_url(viewname, *args)
 
 
 def deliver(message: EmailMessage) -> bool:

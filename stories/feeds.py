@@ -1,12 +1,15 @@
 """RSS 2.0 and Atom feeds of stories (/storie/feed/) and phase updates (/programma/feed/).
 
 Django's syndication framework, served by `RoutablePageMixin` routes of the index pages.
-Links are absolute: Wagtail builds them from the site that serves the request.
+Links are absolute, on the Wagtail Site that serves the request (`portal.links`), not on the
+request's Host header as Django's syndication would make a relative link.
 """
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from portal.links import absolute_url
 
 FEED_SIZE = 20
 
@@ -35,10 +38,10 @@ class ArticleFeed(Feed):
         return f"{self.page.title} · Pistoia2030"
 
     def link(self):
-        return self.page.get_full_url(self.request)
+        return absolute_url(self.page, self.request)
 
     def feed_url(self):
-        return self.page.get_full_url(self.request) + self.page.reverse_subpage(self.route_name)
+        return absolute_url(self.page, self.request) + self.page.reverse_subpage(self.route_name)
 
     def description(self):
         return self.page.intro or _("Le ultime notizie di Pistoia2030")
@@ -52,7 +55,7 @@ class ArticleFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return absolute_url(item, self.request)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -136,7 +136,11 @@ STATICFILES_DIRS = [
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Pistoia2030"
+# The site's address: links in e-mails (Wagtail's notices and ours) and, when the environment sets
+# it, the default Wagtail Site's hostname and port, which every `migrate` points at it (pages,
+# feeds and e-mails link through the Site: portal/links.py). `make run` sets it from HOST/PORT.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+PORTAL_SITE_FOLLOWS_BASE_URL = "WAGTAILADMIN_BASE_URL" in os.environ
 # Workflow e-mails (submitted, approved, changes requested) come from the portal's address.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
@@ -155,10 +159,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 if WAGTAILFRONTENDCACHE:  # a CDN is configured (caching.py)
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
-# Newsletter (docs/newsletter.md): unconfirmed requests expire after this many days; links and
-# images in e-mails are absolute on NEWSLETTER_BASE_URL (default WAGTAILADMIN_BASE_URL).
+# Newsletter (docs/newsletter.md): unconfirmed requests expire after this many days.
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
-NEWSLETTER_BASE_URL = os.environ.get("NEWSLETTER_BASE_URL", "")
 NEWSLETTER_SUBSCRIBE_RATE = os.environ.get("NEWSLETTER_SUBSCRIBE_RATE", "10/h")
 # «Invia ora» in the admin starts `send_newsletter` in its own process (a long send outlives
 # the request); the tests send within the request.

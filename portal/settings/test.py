@@ -22,6 +22,7 @@ else:
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="pistoia2030-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PORTAL_SITE_FOLLOWS_BASE_URL = False  # the tests build their own sites
 # A real PostgreSQL run passes DATABASE_URL; otherwise the test database is SQLite in memory.
 if "DATABASE_URL" not in os.environ:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}

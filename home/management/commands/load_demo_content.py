@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import loader, site, stories
 from home.demo.data import DATA_DIR, DemoDataError, Reader
+from portal.links import site_root_url
 
 
 class Command(BaseCommand):
@@ -67,4 +68,4 @@ class Command(BaseCommand):
             password = site.demo_password()
             site.build_admin(self.stdout, password)
             stories.build_editorial_users(self.stdout, password)
-        self.stdout.write(self.style.SUCCESS("Contenuti demo pronti: http://127.0.0.1:8000/"))
+        self.stdout.write(self.style.SUCCESS(f"Contenuti demo pronti: {site_root_url()}/"))
