@@ -13,3 +13,8 @@ class InnovatorsConfig(AppConfig):
         from portal.geo import register_map_centres
 
         register_map_centres(municipality_centres)
+
+        # The innovators' area: the moderators' decisions on profile changes reach the person.
+        from innovators.area import reviews
+
+        reviews.register()

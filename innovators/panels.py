@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 
+from innovators.area.admin import PeoplePanel
 from innovators.forms import JoinRequestForm
 from innovators.permissions import CONTACT_PERMISSION
 from portal.models import GeoLocationMixin
@@ -93,6 +94,7 @@ def innovator_edit_handler() -> TabbedInterface:
                 [
                     FieldPanel("website"),
                     FieldPanel("contact_email", permission=CONTACT_PERMISSION),
+                    PeoplePanel(),
                     MultiFieldPanel(
                         [FieldPanel("is_club_member"), FieldPanel("joined_on")],
                         heading=_("Club degli innovatori"),

@@ -11,6 +11,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 import django_filters
 
 from innovators import api, privacy
+from innovators.area import admin as area_admin
+from innovators.area import data as area_data
 from innovators.models import Innovator, Sector
 from innovators.panels import innovator_edit_handler
 from innovators.permissions import CONTACT_PERMISSION
@@ -108,7 +110,7 @@ class SectorViewSet(SnippetViewSet):
 
 
 class InnovatorsGroup(SnippetViewSetGroup):
-    items = (InnovatorViewSet, SectorViewSet)
+    items = (InnovatorViewSet, SectorViewSet, area_admin.InnovatorPersonViewSet)
     menu_icon = "site"
     menu_label = _("Mappa e club")
     menu_name = "innovators"
@@ -127,6 +129,11 @@ def register_search_provider():
 hooks.register("register_api_page_fields", api.page_fields)
 hooks.register("register_api_endpoint", api.endpoint)
 hooks.register("register_personal_data", privacy.join_requests)
+# The innovators' area (innovators/area/): removed profiles, its accounts, attached people.
+hooks.register("register_personal_data", area_data.removed_profiles)
+hooks.register("register_personal_data", area_data.area_accounts)
+hooks.register("register_personal_data", area_data.people_records)
+hooks.register("construct_homepage_panels", area_admin.add_dashboard_panel)
 
 
 @hooks.register("register_bench_targets")

@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     # /newsletter/disiscrizione/<token>/: one-click unsubscribe (RFC 8058), outside the page tree
     path("", include("newsletter.urls")),
+    # The innovators' area, /area-innovatori/ (/en/innovators-area/): translated paths
+    path("", include("innovators.area.urls")),
     # Wagtail's URLs, its page view with the route cached (portal.routing)
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

@@ -2,14 +2,17 @@ from .reference import Municipality, Sector  # isort: skip
 from .innovators import Innovator, InnovatorKind, TaggedInnovator  # isort: skip
 from .join_requests import JoinRequest  # isort: skip
 from .pages import ClubDirectoryPage, InnovatorMapPage  # isort: skip
+from innovators.area.models import InnovatorPerson, ProfileRemoval  # isort: skip
 
 __all__ = [
     "ClubDirectoryPage",
     "Innovator",
     "InnovatorKind",
     "InnovatorMapPage",
+    "InnovatorPerson",
     "JoinRequest",
     "Municipality",
+    "ProfileRemoval",
     "Sector",
     "TaggedInnovator",
 ]

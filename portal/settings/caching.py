@@ -57,6 +57,9 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/media/",
     "/static/",
     "/bench/",
+    # The innovators' area: sessions, CSRF tokens, one person's data (innovators/area/)
+    "/area-innovatori/",
+    "/en/innovators-area/",
 ]
 # `make bench-http` only: route a bare view (/bench/bare/) as the yardstick.
 BENCH_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)

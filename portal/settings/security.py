@@ -74,6 +74,13 @@ CSP_EMBED_FRAME_ANCESTORS = env_list("MAP_EMBED_FRAME_ANCESTORS", "*")
 # in a header: RATELIMIT_IP_META_KEY names it (e.g. HTTP_X_REAL_IP).
 ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "10/m")
 ADMIN_PASSWORD_RESET_RATE = os.environ.get("ADMIN_PASSWORD_RESET_RATE", "5/h")
+# The innovators' area (docs/innovators-area.md): a sign-in link (django-sesame) lasts 30
+# minutes and works once; link requests per client address and per mailbox asked for.
+SESAME_MAX_AGE = 30 * 60
+SESAME_ONE_TIME = True
+INNOVATORS_SIGNIN_RATE = os.environ.get("INNOVATORS_SIGNIN_RATE", "10/h")
+INNOVATORS_SIGNIN_MAILBOX_RATE = os.environ.get("INNOVATORS_SIGNIN_MAILBOX_RATE", "3/h")
+INNOVATORS_PROFILE_EDIT_RATE = os.environ.get("INNOVATORS_PROFILE_EDIT_RATE", "20/h")
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 

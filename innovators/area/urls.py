@@ -1,0 +1,34 @@
+"""The innovators' area, inside `i18n_patterns` (portal/urls.py): Italian paths without a
+prefix, English ones under /en/ with their own words (the paths are translated)."""
+
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from innovators.area import data, profile, signin, views
+
+app_name = "innovators_area"
+
+urlpatterns = [
+    path(pgettext_lazy("URL", "area-innovatori/"), views.home, name="home"),
+    path(pgettext_lazy("URL", "area-innovatori/accedi/"), signin.sign_in, name="sign_in"),
+    path(
+        pgettext_lazy("URL", "area-innovatori/accedi/link/"),
+        signin.sign_in_link,
+        name="sign_in_link",
+    ),
+    path(pgettext_lazy("URL", "area-innovatori/esci/"), signin.sign_out, name="sign_out"),
+    path(
+        pgettext_lazy("URL", "area-innovatori/esci-ovunque/"),
+        signin.sign_out_everywhere,
+        name="sign_out_everywhere",
+    ),
+    path(pgettext_lazy("URL", "area-innovatori/scegli/"), views.choose, name="choose"),
+    path(pgettext_lazy("URL", "area-innovatori/profilo/"), profile.edit, name="profile"),
+    path(
+        pgettext_lazy("URL", "area-innovatori/profilo/conferma-email/"),
+        profile.confirm_email,
+        name="confirm_email",
+    ),
+    path(pgettext_lazy("URL", "area-innovatori/dati.json"), data.export, name="export"),
+    path(pgettext_lazy("URL", "area-innovatori/rimuovi/"), data.remove, name="remove"),
+]
