@@ -1,5 +1,6 @@
-"""The site's own middleware: security headers, the request-size cap, and the rate limits on
-the admin login and password reset. The page cache, outermost, is in `portal.page_cache`.
+"""The site's own middleware: security headers, the request-size cap, and the rate limit on
+the admin's password reset (logins are locked by django-axes: `portal.lockouts`). The page
+cache, outermost, is in `portal.page_cache`.
 """
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from csp.middleware import CSPMiddleware
 from django_ratelimit.core import is_ratelimited
 
 from portal.forms.images import file_size
-from portal.forms.limits import address_key, too_many_requests
+from portal.forms.limits import address_key, normalised_identifier, too_many_requests
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -89,34 +90,30 @@ class RequestSizeLimitMiddleware:
         return self.get_response(request)
 
 
-class AdminRateLimitMiddleware:
-    """Limit POSTs to the Wagtail admin's login form (per client address and per username) and
-    to its password reset form (per address and per e-mail: every POST there sends a mail).
-    Over the limit: the 429 page, nothing else done."""
+class PasswordResetRateLimitMiddleware:
+    """Limit POSTs to the admin's password reset form, per client address and per mailbox
+    (every POST there may send a mail): `ADMIN_PASSWORD_RESET_RATE`. The mailbox is the
+    normalised address, so "REDAZIONE@…" or " redazione@…" count against "redazione@…".
+    Over the limit: the 429 page, nothing sent. (Logins are django-axes': `portal.lockouts`.)"""
 
-    LIMITS = {
-        "/admin/login/": ("admin.login", "ADMIN_LOGIN_RATE", "10/m", "post:username"),
-        "/admin/password_reset/": (
-            "admin.password_reset",
-            "ADMIN_PASSWORD_RESET_RATE",
-            "5/h",
-            "post:email",
-        ),
-    }
+    PATH = "/admin/password_reset/"
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        limit = self.LIMITS.get(request.path_info) if request.method == "POST" else None
-        if limit:
-            group, setting, default, field_key = limit
-            rate = getattr(settings, setting, default)
+        if request.method == "POST" and request.path_info == self.PATH:
+            rate = getattr(settings, "ADMIN_PASSWORD_RESET_RATE", "5/h")
             limited = [
                 is_ratelimited(
-                    request, group=group, key=key, rate=rate, method="POST", increment=True
+                    request,
+                    group="admin.password_reset",
+                    key=key,
+                    rate=rate,
+                    method="POST",
+                    increment=True,
                 )
-                for key in (address_key, field_key)
+                for key in (address_key, mailbox_key)
             ]
             if any(limited):
                 with translation.override(settings.LANGUAGE_CODE):
@@ -124,3 +121,8 @@ class AdminRateLimitMiddleware:
                         request, _("Troppi tentativi da questa connessione: riprova più tardi.")
                     )
         return self.get_response(request)
+
+
+def mailbox_key(group, request) -> str:
+    """django-ratelimit key: the e-mail asked for, as Django's password reset matches it."""
+    return normalised_identifier(request.POST.get("email", ""))

@@ -6,7 +6,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import routing, sitemap, views
+from portal import lockouts, routing, sitemap, views
+
+# Wagtail's URLs that the portal answers itself, under the same names.
+REPLACED = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -39,8 +42,14 @@ urlpatterns += i18n_patterns(
     path("", include("newsletter.urls")),
     # The innovators' area, /area-innovatori/ (/en/innovators-area/): translated paths
     path("", include("innovators.area.urls")),
+    # Page passwords, limited per address and per page (portal.lockouts)
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        lockouts.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Wagtail's URLs, its page view with the route cached (portal.routing)
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name not in REPLACED],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 
 from portal import admin_views
 from portal.bench import BenchTarget
+from portal.lockouts import lockout_viewset
 from portal.search import pages_provider
 
 # Wagtail's own help items that open wagtail.org / guide.wagtail.org (English, outside hosts).
@@ -43,6 +44,11 @@ def admin_css():
 
 
 hooks.register("register_search_provider", pages_provider)
+
+
+@hooks.register("register_admin_viewset")
+def register_lockouts():
+    return lockout_viewset
 
 
 @hooks.register("register_bench_targets", order=100)  # after the apps' pages

@@ -6,6 +6,7 @@ e.g. `HTTP_X_REAL_IP`; the last entry if it is a list such as X-Forwarded-For) o
 """
 
 import ipaddress
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -27,6 +28,12 @@ def client_address(request) -> str:
     if address.version == 6:
         return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
     return str(address)
+
+
+def normalised_identifier(value: str) -> str:
+    """A username or an e-mail address as one account or mailbox: NFKC, no surrounding
+    whitespace, casefolded (" REDAZIONE@Example.org" is "redazione@example.org")."""
+    return unicodedata.normalize("NFKC", value or "").strip().casefold()
 
 
 def address_key(group, request) -> str:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtailgeowidget",
+    "axes",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -74,7 +75,7 @@ MIDDLEWARE = [
     "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "portal.middleware.AdminRateLimitMiddleware",
+    "portal.middleware.PasswordResetRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +83,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the 429 page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes' backend first: it refuses a locked-out account or address before any password
+# is checked (settings in security.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 # The innovators' area: sign-in links by e-mail (innovators/area/signin.py).

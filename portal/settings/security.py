@@ -3,6 +3,7 @@ sizes and the retention of personal data (docs/security.md). Read by base.py; pr
 adds the HTTPS switches."""
 
 import os
+from datetime import timedelta
 
 from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
@@ -72,8 +73,11 @@ CSP_EMBED_FRAME_ANCESTORS = env_list("MAP_EMBED_FRAME_ANCESTORS", "*")
 
 # Rate limits (django-ratelimit, in the shared cache). Behind a proxy, the client's address is
 # in a header: RATELIMIT_IP_META_KEY names it (e.g. HTTP_X_REAL_IP).
-ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "10/m")
 ADMIN_PASSWORD_RESET_RATE = os.environ.get("ADMIN_PASSWORD_RESET_RATE", "5/h")
+# Page passwords (/_util/authenticate_with_password/): wrong ones per address, and per
+# protected page from every address (portal.lockouts.authenticate_with_password).
+PAGE_PASSWORD_RATE = os.environ.get("PAGE_PASSWORD_RATE", "10/10m")
+PAGE_PASSWORD_PAGE_RATE = os.environ.get("PAGE_PASSWORD_PAGE_RATE", "50/h")
 # The innovators' area (docs/innovators-area.md): a sign-in link (django-sesame) lasts 30
 # minutes and works once; link requests per client address and per mailbox asked for.
 SESAME_MAX_AGE = 30 * 60
@@ -83,6 +87,22 @@ INNOVATORS_SIGNIN_MAILBOX_RATE = os.environ.get("INNOVATORS_SIGNIN_MAILBOX_RATE"
 INNOVATORS_PROFILE_EDIT_RATE = os.environ.get("INNOVATORS_PROFILE_EDIT_RATE", "20/h")
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+
+# Logins (django-axes, on Django's authentication signals: the admin's login, Wagtail's login
+# for private pages, any other). After AXES_FAILURE_LIMIT failures within the cool-off, an
+# account (whatever address tries it) and an address (whatever account it tries) are locked
+# until AXES_COOLOFF_MINUTES pass without a failure. The failures are rows in the database, so
+# every worker sees them; superusers see and clear them in the admin (portal.lockouts).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# " Moderazione\t" counts against "moderazione"; the address is the rate limits' own.
+AXES_USERNAME_CALLABLE = "portal.lockouts.normalised_username"
+AXES_CLIENT_IP_CALLABLE = "portal.lockouts.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "portal.lockouts.lockout_response"
+AXES_ENABLE_ADMIN = False  # no Django admin here: the list is a Wagtail view
+AXES_DISABLE_ACCESS_LOG = True  # no history of successful logins (personal data we do not need)
 
 # Personal data (join requests, story submissions, registrations, newsletter addresses): kept
 # this many days after the event, the rejection or the unsubscription, then purged by

@@ -1,5 +1,5 @@
-"""Security headers on every kind of response, framing rules, the admin login rate limit,
-uploads never served as pages, and /healthz."""
+"""Security headers on every kind of response, framing rules, uploads never served as pages,
+and /healthz (logins: test_login_protection.py)."""
 
 import re
 from unittest import mock
@@ -117,33 +117,6 @@ def test_admin_has_a_relaxed_policy(admin_client, site):
     assert "'unsafe-inline'" in csp["script-src"]
     assert "'unsafe-inline'" in csp["style-src"]
     assert csp["frame-ancestors"] == ["'self'"]
-
-
-def test_admin_login_is_rate_limited(client, db, settings):
-    settings.ADMIN_LOGIN_RATE = "3/m"
-    for _ in range(3):
-        response = client.post(
-            "/admin/login/",
-            {"username": "nessuno", "password": "sbagliata"},
-            REMOTE_ADDR="10.1.1.1",
-        )
-        assert response.status_code == 200
-    response = client.post(
-        "/admin/login/", {"username": "altro", "password": "sbagliata"}, REMOTE_ADDR="10.1.1.1"
-    )
-    assert response.status_code == 429
-    # The same username from another address is limited too.
-    for address in ("10.2.2.2", "10.3.3.3"):
-        response = client.post(
-            "/admin/login/", {"username": "nessuno", "password": "x"}, REMOTE_ADDR=address
-        )
-    assert response.status_code == 429
-    assert (
-        client.post(
-            "/admin/login/", {"username": "terzo", "password": "x"}, REMOTE_ADDR="10.4.4.4"
-        ).status_code
-        == 200
-    )
 
 
 def test_uploaded_images_get_generated_names(db):
