@@ -92,11 +92,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-]
-
-# The innovators' area: sign-in links by e-mail (innovators/area/signin.py).
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # The innovators' area: sign-in links by e-mail (innovators/area/signin.py, security.py).
     "sesame.backends.ModelBackend",
 ]
 
