@@ -7,16 +7,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.numbers import parse_positive_int
+
 from . import desk, services
 from .models import Registration, RegistrationStatus
 
 MAX_RESULTS = 50
 
 
-def find_registrations(query: str, event_id: str = ""):
+def find_registrations(query: str, event_id: int | None = None):
     """Active registrations whose code is `query`, or whose name or e-mail contains it."""
     registrations = Registration.objects.active().select_related("event").order_by("name", "pk")
-    if event_id.isdigit():
+    if event_id:
         registrations = registrations.filter(event_id=event_id)
     query = query.strip()
     if query:
@@ -32,7 +34,8 @@ def checkin(request):
     if not desk.can_check_in(request.user):
         raise PermissionDenied
     if request.method == "POST":
-        registration = get_object_or_404(Registration, pk=request.POST.get("registration"))
+        registration_id = parse_positive_int(request.POST.get("registration", ""))
+        registration = get_object_or_404(Registration, pk=registration_id)
         attended = request.POST.get("action") != "undo"
         services.mark_attended(registration, attended)
         if attended:
@@ -43,7 +46,7 @@ def checkin(request):
             )
         return redirect(request.get_full_path())
     query = request.GET.get("q", "")
-    event_id = request.GET.get("event", "")
+    event_id = parse_positive_int(request.GET.get("event", ""))
     return TemplateResponse(
         request,
         "courses/admin/checkin.html",

@@ -19,6 +19,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext, ngettext
 
+from portal.numbers import parse_positive_int
+
 from .models.events import EventPage, confirmed_count_subquery
 
 MAX_EVENTS = 50
@@ -58,7 +60,7 @@ def seats_left(ids) -> dict[int, int]:
 
 def seats(request):
     parts = request.GET.get("eventi", "").split(",")[:MAX_EVENTS]
-    ids = {int(part) for part in parts if part.isascii() and part.isdigit() and len(part) < 19}
+    ids = {parse_positive_int(part) for part in parts} - {None}
     language = request.GET.get("lang", "")
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from innovators.models import Innovator, InnovatorKind, Municipality, Sector
 from portal.csv import unguard
 from portal.geo import Point
+from portal.numbers import parse_positive_int
 
 from .exports import COLUMNS, TAG_SEPARATOR
 
@@ -129,9 +130,10 @@ class InnovatorImporter:
         value = self._text(row, "anno_fondazione")
         if not value:
             return None
-        if not value.isdigit():
+        year = parse_positive_int(value, maximum=9999)
+        if year is None:
             raise RowError(_("anno di fondazione non valido: «%s»") % value)
-        return int(value)
+        return year
 
     # Saving ---------------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from rest_framework import serializers
 
+from portal.numbers import parse_positive_int
+
 PAGE_FIELDS_HOOK = "register_api_page_fields"
 ENDPOINT_HOOK = "register_api_endpoint"
 MAX_OFFSET = 1_000_000
@@ -36,14 +38,16 @@ INTRO = [APIField("intro"), APIField("search_description")]
 
 
 class BoundedPagination(WagtailPagination):
-    """Wagtail's `limit`/`offset` pagination, with an offset the database can take."""
+    """Wagtail's `limit`/`offset` pagination, with numbers in ASCII digits only
+    (`portal.numbers`) and an offset the database can take."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        try:
-            too_far = int(request.GET.get("offset", 0)) > MAX_OFFSET
-        except ValueError:
-            too_far = False  # not a number: Wagtail answers 400 itself
-        if too_far:
+        for name in ("offset", "limit"):
+            value = request.GET.get(name)
+            if value is not None and parse_positive_int(value, minimum=0) is None:
+                raise BadRequestError(f"{name} must be a positive integer")  # as Wagtail says
+        offset = request.GET.get("offset", "0")
+        if parse_positive_int(offset, minimum=0, maximum=MAX_OFFSET) is None:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 

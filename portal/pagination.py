@@ -3,10 +3,11 @@ from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger
 from django.http import Http404
 
 from portal.cache import cached_for_content
+from portal.numbers import parse_positive_int
 
 
 def paginate(request, items, per_page: int | None = None, *, cache_key: str = ""):
-    """Return the page of `items` named by `?page=`; a missing or invalid number is a 404.
+    """Return the page of `items` named by `?page=`; an invalid or out-of-range number is a 404.
 
     The first page is served when no number is given. With a `cache_key` (naming the listing
     and its validated filters), the page's objects, with what they prefetched, and the total
@@ -14,11 +15,10 @@ def paginate(request, items, per_page: int | None = None, *, cache_key: str = ""
     page then costs no query until something is published.
     """
     per_page = per_page or settings.PORTAL_PAGE_SIZE
-    number = request.GET.get("page") or 1
+    number = page_number(request)
     try:
         if not cache_key:
             return Paginator(items, per_page).page(number)
-        number = _page_number(number)
         objects, count = cached_for_content(
             f"page:{cache_key}:{per_page}:{number}", lambda: _snapshot(items, per_page, number)
         )
@@ -29,14 +29,13 @@ def paginate(request, items, per_page: int | None = None, *, cache_key: str = ""
         raise Http404(str(error)) from error
 
 
-def _page_number(number) -> int:
-    """`Paginator.validate_number` without the total: checked against it by `_snapshot`."""
-    try:
-        number = int(number)
-    except (TypeError, ValueError) as error:
-        raise PageNotAnInteger(str(error)) from error
-    if number < 1:
-        raise EmptyPage(f"Page {number} is less than 1")
+def page_number(request) -> int:
+    """The number `?page=` names (1 when it names none), checked against the total later: a
+    number that is not ASCII digits from 1 (`portal.numbers`) is a 404 at once."""
+    raw = request.GET.get("page") or "1"
+    number = parse_positive_int(raw)
+    if number is None:
+        raise Http404(f"Invalid page number: {raw[:20]!r}")
     return number
 
 
@@ -61,6 +60,6 @@ class _Counted:
 def page_or_404(request, paginator: Paginator):
     """The page of `paginator` named by `?page=` (the first when none): out of range is a 404."""
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        return paginator.page(page_number(request))
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404(str(error)) from error

@@ -24,6 +24,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from portal.numbers import parse_positive_int
+
 SHARE_RENDITION = "fill-1200x630|format-jpeg"
 SITE_NAME = "Pistoia2030"
 SCHEMA = "https://schema.org"
@@ -113,9 +115,9 @@ def canonical_url(page, request, context) -> str:
         return request.build_absolute_uri(request.path) if request else ""
     full_url, suffix = page_suffix(page, request)
     url = full_url + suffix
-    number = request.GET.get("page", "") if request else ""
-    if number.isdigit() and int(number) > 1:
-        url += f"?page={int(number)}"
+    number = parse_positive_int(request.GET.get("page", "")) if request else None
+    if number and number > 1:
+        url += f"?page={number}"
     return url
 
 

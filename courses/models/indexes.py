@@ -9,9 +9,18 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import path
 
 from portal.models import BasePage, BodyMixin, ViewRoutesMixin
+from portal.numbers import parse_positive_int
 
 from ..calendar import MonthCalendar, calendar_response
-from .choices import Audience, EventFormat, month_end, month_in_range, month_start
+from .choices import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Audience,
+    EventFormat,
+    month_end,
+    month_in_range,
+    month_start,
+)
 from .events import EventPage, event_cards
 
 
@@ -77,15 +86,17 @@ class EventIndexPage(ViewRoutesMixin, BodyMixin, BasePage):
         return self.serve_route("index", request)
 
     @path("calendario/", name="calendar")
-    @path("calendario/<int:year>/<int:month>/", name="calendar_month")
+    @path("calendario/<str:year>/<str:month>/", name="calendar_month")
     def calendar(self, request, year=None, month=None):
         today = timezone.localdate()
-        try:
-            first_day = datetime.date(year or today.year, month or today.month, 1)
-        except ValueError as error:
-            raise Http404 from error
-        if not month_in_range(first_day):
-            raise Http404
+        if year is None:
+            first_day = today.replace(day=1)
+        else:
+            year = parse_positive_int(year, minimum=FIRST_YEAR, maximum=LAST_YEAR)
+            month = parse_positive_int(month, maximum=12)
+            if year is None or month is None:
+                raise Http404
+            first_day = datetime.date(year, month, 1)
         events = self.events({"month": first_day}).prefetch_related("meetings")
         return self.render(
             request,
