@@ -17,7 +17,12 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 
 from portal.cache import CONTENT_VERSION_KEY, content_version, request_scope
 
@@ -111,6 +116,10 @@ class PageCacheMiddleware:
             public = public and self._cacheable_response(request, response)
             self._headers(request, response, public=public)
             if enabled and public:
+                if request.method == "HEAD" and not response.has_header("ETag"):
+                    # ConditionalGetMiddleware tags GETs only: the entry a HEAD stores is the
+                    # one every later GET is served from, so it carries the ETag a GET would.
+                    set_response_etag(response)
                 page = StoredPage.of(content_version(), response)
                 cache.set(key, page, getattr(settings, "PAGE_CACHE_SECONDS", 600))
                 self.local.put(key, page)

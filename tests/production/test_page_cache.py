@@ -215,3 +215,19 @@ class TestCacheHeaders:
             or "no-cache" in confirmation["Cache-Control"]
         )
         assert cache_state(confirmation) is None
+
+
+@pytest.mark.parametrize("url", ["/programma/", "/storie/", "/?page=1"])
+def test_a_head_that_misses_stores_the_entry_a_get_would(client, site, url):
+    """A HEAD first (a monitor, a link checker) must not leave an entry without an ETag: every
+    later GET, in every process, would lose revalidation until the next publish."""
+    head = client.head(url)
+    assert cache_state(head) == "miss"
+    assert head.has_header("ETag")
+    for reader in (client, Client()):  # this process's store and the shared one
+        response = reader.get(url)
+        assert cache_state(response) == "hit"
+        assert response["ETag"] == head["ETag"]
+        revalidated = reader.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+        assert revalidated.status_code == 304
+    assert client.get(url).content  # the body a GET stores, not HEAD's
