@@ -47,10 +47,14 @@ install: $(STAMP) ## Create the virtualenv and install the dependencies
 # the default Wagtail Site at it, the server and the worker put it in e-mails. Serving on
 # 0.0.0.0? Set WAGTAILADMIN_BASE_URL to the address readers use.
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
-run: $(STAMP) ## Set up the demo site (idempotent) and serve it on http://127.0.0.1:8000
+run: $(STAMP) ## Set up the demo site (idempotent), serve it on http://127.0.0.1:8000 with its task worker
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
+	@# The background worker (e-mails, newsletter, uploads: portal/tasks.py) runs beside the
+	@# server and stops with it.
+	$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) ## Run the whole test suite on $(TEST_WORKERS) workers (browser tests skip when Chromium is missing)

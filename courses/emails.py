@@ -2,7 +2,7 @@
 cancellation, and "already registered" (a second registration of the same address).
 
 Each function takes a registration's id: they run after the transaction that changed it commits.
-A failed e-mail is kept and sent again (`portal.notifications.deliver`).
+Each e-mail is sent in the background, again if it fails (`portal.notifications.deliver`).
 """
 
 from django.core.mail import EmailMessage
@@ -32,7 +32,7 @@ def _context(registration: Registration) -> dict:
     }
 
 
-def _send(registration_id: int, template: str, with_calendar: bool) -> bool:
+def _send(registration_id: int, template: str, with_calendar: bool) -> None:
     from .calendar import build_calendar
 
     registration = Registration.objects.select_related("event").get(pk=registration_id)
@@ -48,7 +48,7 @@ def _send(registration_id: int, template: str, with_calendar: bool) -> bool:
         if with_calendar and registration.is_confirmed:
             ics = build_calendar([context["event"]]).to_ical()
             message.attach(f"{context['event'].slug}.ics", ics, "text/calendar")
-        return deliver(message)
+        deliver(message)
 
 
 def send_registration(registration_id: int) -> None:
@@ -61,11 +61,9 @@ def send_promotion(registration_id: int) -> None:
     _send(registration_id, "courses/emails/promotion_{part}.txt", with_calendar=True)
 
 
-def send_reminder(registration_id: int) -> bool:
-    """The day before: when, where, the .ics and the cancel link (see `courses.reminders`).
-
-    False if the server refused it: it is then kept and sent again by `send_pending_notices`."""
-    return _send(registration_id, "courses/emails/reminder_{part}.txt", with_calendar=True)
+def send_reminder(registration_id: int) -> None:
+    """The day before: when, where, the .ics and the cancel link (see `courses.reminders`)."""
+    _send(registration_id, "courses/emails/reminder_{part}.txt", with_calendar=True)
 
 
 def send_already_registered(registration_id: int | None) -> None:

@@ -4,9 +4,9 @@ Every confirmed registration to a live, not cancelled course or session starting
 next `REMINDER_HOURS` gets one e-mail with the .ics, the place and the cancel link, unless it
 was taken (or promoted from the waiting list) after that window opened: its confirmation
 said it all a moment ago. Never twice: each registration is claimed by an atomic update of
-`reminder_sent_at` before its e-mail goes out. An e-mail the server refuses is kept and sent
-again by `send_pending_notices` (portal.notifications); if it cannot even be built, the
-claim is released and the next run tries again.
+`reminder_sent_at` before its e-mail is queued. The e-mail goes out as a background task, sent
+again if the server refuses it (portal.notifications); if it cannot even be built or queued,
+the claim is released and the next run tries again.
 """
 
 import datetime
@@ -25,15 +25,11 @@ REMINDER_HOURS = 24
 
 @dataclass
 class ReminderReport:
-    sent: int = 0
-    kept: int = 0  # refused by the server, kept for send_pending_notices
+    sent: int = 0  # queued for sending
     failed: int = 0
 
     def __str__(self):
-        return (
-            f"promemoria inviati: {self.sent}, da ritentare (send_pending_notices): "
-            f"{self.kept}, non inviati: {self.failed}"
-        )
+        return f"promemoria inviati: {self.sent}, non inviati: {self.failed}"
 
 
 def due_registrations(now=None, hours: int = REMINDER_HOURS) -> list[Registration]:
@@ -70,14 +66,11 @@ def send_reminders(now=None, hours: int = REMINDER_HOURS, dry_run: bool = False)
         if not claimed:  # another run got it, or it was cancelled meanwhile
             continue
         try:
-            delivered = emails.send_reminder(registration.pk)
+            emails.send_reminder(registration.pk)
         except Exception:
             logger.exception("Reminder not built for registration %s", registration.pk)
             Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
             report.failed += 1
             continue
-        if delivered:
-            report.sent += 1
-        else:
-            report.kept += 1
+        report.sent += 1
     return report

@@ -4,9 +4,6 @@ Redazione sees counts only, never an address; Moderazione may also send (POST, C
 `newsletter.send_issue`) and browse the addresses (the Subscriber snippet, docs/security.md).
 """
 
-import subprocess
-import sys
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -20,7 +17,8 @@ from django.views.decorators.http import require_POST
 from .digest import Composition, languages
 from .links import SubscriberLinks
 from .models import TOPIC_FIELDS, Issue, Subscriber, SubscriberStatus, Topic
-from .sending import build_message, draft_issue, next_issue, recipients, send_issue
+from .sending import build_message, draft_issue, next_issue, recipients
+from .tasks import send_newsletter
 
 PAST_ISSUES = 20
 
@@ -99,38 +97,19 @@ def preview(request, language: str):
     return HttpResponse(message.alternatives[0][0])
 
 
-def start_in_background() -> None:
-    """Run `send_newsletter` in its own process: a long send outlives the request (and the
-    server's timeout); it resumes the issue just opened."""
-    subprocess.Popen(
-        [sys.executable, str(settings.BASE_DIR / "manage.py"), "send_newsletter", "--no-progress"],
-        cwd=settings.BASE_DIR,
-        start_new_session=True,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
 @require_POST
 def send_now(request):
-    """Open (or resume) the next issue; send it in the background, or here if so configured."""
+    """Open (or resume) the next issue and queue its sending (`newsletter.tasks`): a long send
+    outlives the request; its figures fill in on this page as it goes."""
     _require(request, "newsletter.send_issue")
     issue = next_issue(started_by=request.user.get_username())
     if issue is None:
         messages.warning(request, _("Nessuna novità da inviare: nessuna e-mail è partita."))
-    elif getattr(settings, "NEWSLETTER_SEND_IN_BACKGROUND", True):
-        start_in_background()
+    else:
+        send_newsletter.enqueue(issue.pk)
         messages.success(
             request,
             _("Invio della newsletter n. %(number)s avviato: i dati si aggiornano qui sotto.")
             % {"number": issue.pk},
-        )
-    else:
-        report = send_issue(issue)
-        messages.success(
-            request,
-            _("Newsletter n. %(number)s inviata: %(sent)s e-mail, %(failed)s rifiutate.")
-            % {"number": issue.pk, "sent": report.sent, "failed": report.failed},
         )
     return redirect("newsletter_admin")

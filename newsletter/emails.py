@@ -1,8 +1,8 @@
 """The two e-mails a subscription request sends: the confirmation link, or, for an address
 already confirmed, its preferences link. Plain text, in the subscriber's language.
 
-Each takes a subscriber's id: they run after the transaction that saved it commits. A failed
-e-mail is kept and sent again (`portal.notifications.deliver`).
+Each takes a subscriber's id: they run after the transaction that saved it commits. Each
+e-mail is sent in the background, again if it fails (`portal.notifications.deliver`).
 """
 
 from django.core.mail import EmailMessage

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Try the production settings on one machine: gunicorn, whitenoise with hashed static files,
-# the embedded default (SQLite in var/, database cache), a local secret key kept in var/.
+# Try the production settings on one machine: gunicorn and the task worker, whitenoise with
+# hashed static files, the embedded default (SQLite in var/, database cache), a local secret key
+# kept in var/.
 # Plain HTTP on loopback, so the HTTPS-only switches are off; everything else is production.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,11 @@ export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}
 "$PY" manage.py collectstatic --no-input -v0
 # Demo accounts: a random password, printed once (production settings: no well-known password).
 if [ "${LOAD_DEMO:-1}" = 1 ]; then "$PY" manage.py load_demo_content; fi
+# The background worker (portal/tasks.py) runs beside gunicorn; in production it is a service of
+# its own (README.md, "Production"): `manage.py db_worker`, restarted when it stops.
+"$PY" manage.py db_worker &
+worker=$!
+trap 'kill $worker 2>/dev/null' EXIT INT TERM
 echo "Serving the production settings on http://$HOST:$PORT/ (admin: /admin/)"
-exec "$PY" -m gunicorn portal.wsgi --bind "$HOST:$PORT" --workers "${WORKERS:-3}" \
+"$PY" -m gunicorn portal.wsgi --bind "$HOST:$PORT" --workers "${WORKERS:-3}" \
   --access-logfile - --forwarded-allow-ips 127.0.0.1

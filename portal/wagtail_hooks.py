@@ -12,6 +12,7 @@ from portal import admin_views
 from portal.bench import BenchTarget
 from portal.lockouts import lockout_viewset
 from portal.search import pages_provider
+from portal.task_admin import background_task_viewset
 
 # Wagtail's own help items that open wagtail.org / guide.wagtail.org (English, outside hosts).
 OUTSIDE_HELP_ITEMS = ("whats-new-in-wagtail-", "editor-guide")
@@ -57,3 +58,6 @@ def bench_targets():
         BenchTarget("Ricerca", "/cerca/?q=fase"),
         BenchTarget("Pagina non trovata (404)", "/non-esiste/"),
     ]
+
+
+hooks.register("register_admin_viewset", lambda: background_task_viewset)

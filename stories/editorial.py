@@ -37,6 +37,8 @@ MODERATOR_MODEL_PERMISSIONS = [
     ("innovators", "innovator", ["publish_innovator", "lock_innovator", "unlock_innovator"]),
     ("innovators", "sector", ["delete_sector"]),
     ("portal", "programmephase", ["publish_programmephase"]),
+    # «Attività in background»: the e-mails and sends that failed, to run again.
+    ("portal", "backgroundtask", ["view_backgroundtask", "change_backgroundtask"]),
 ]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),

@@ -253,6 +253,15 @@ def restore_migrated_rows():
         load_municipalities(Municipality)
 
 
+@pytest.fixture
+def task_queue(transactional_db, settings):
+    """Background tasks queued in the database, as in production, and run by
+    `tests.portal.test_tasks.run_worker()` (the real worker, in batch mode). Ask for it
+    before the fixtures that build data: it restores the migrated rows a flush removed."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    restore_migrated_rows()
+
+
 @pytest.fixture(scope="session")
 def demo_site(django_db_setup, django_db_blocker):
     """The demo site, loaded and committed once per worker instead of once per test or module

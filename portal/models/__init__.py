@@ -9,19 +9,19 @@ from .mixins import (
     tagged_item_key,
     tags_field,
 )
-from .notices import PendingNotice
 from .pages import BasePage, SEOMixin
 from .programme import PhaseStatus, ProgrammePhase, current_phase, phase_field
 from .reviewed import ReviewedSnippetMixin
 from .routes import ViewRoutesMixin, route_view
 from .settings import SiteSettings
+from .tasks import BackgroundTask
 
 __all__ = [
+    "BackgroundTask",
     "BasePage",
     "BodyMixin",
     "GeoLocationMixin",
     "ImageMixin",
-    "PendingNotice",
     "PhaseStatus",
     "PortalImage",
     "PortalRendition",

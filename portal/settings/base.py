@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtailgeowidget",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "modelcluster",
     "taggit",
@@ -174,9 +176,6 @@ if WAGTAILFRONTENDCACHE:  # a CDN is configured (caching.py)
 # Newsletter (docs/newsletter.md): unconfirmed requests expire after this many days.
 NEWSLETTER_CONFIRMATION_DAYS = int(os.environ.get("NEWSLETTER_CONFIRMATION_DAYS", "7"))
 NEWSLETTER_SUBSCRIBE_RATE = os.environ.get("NEWSLETTER_SUBSCRIBE_RATE", "10/h")
-# «Invia ora» in the admin starts `send_newsletter` in its own process (a long send outlives
-# the request); the tests send within the request.
-NEWSLETTER_SEND_IN_BACKGROUND = env_bool("NEWSLETTER_SEND_IN_BACKGROUND", True)
 
 # Public listings
 PORTAL_PAGE_SIZE = 12

@@ -54,6 +54,13 @@ if AWS_STORAGE_BUCKET_NAME:
 # in production a reverse proxy or the object store does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+# Background tasks (portal/tasks.py): django-tasks, queued in the database (SQLite here,
+# PostgreSQL in production) and run by `manage.py db_worker` (`make run` starts it; in
+# production it runs as a service beside gunicorn). A task «running» this long is shown as
+# stalled in the admin, where moderators can run it again.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS_STALLED_AFTER_MINUTES = int(os.environ.get("TASKS_STALLED_AFTER_MINUTES", "60"))
+
 # E-mail: SMTP when EMAIL_HOST is set, otherwise printed on the console.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Pistoia2030 <noreply@pistoia2030.it>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

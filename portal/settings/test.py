@@ -27,7 +27,9 @@ PORTAL_SITE_FOLLOWS_BASE_URL = False  # the tests build their own sites
 if "DATABASE_URL" not in os.environ:
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 WHITENOISE_AUTOREFRESH = True
-NEWSLETTER_SEND_IN_BACKGROUND = False  # «Invia ora» sends within the request, to locmem
+# Tasks run at once, in the request, as the worker would run them; the tests of the queue itself
+# switch to the database backend and run the real worker (tests/portal/test_tasks.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Test-client responses served from the page cache carry no template context: the page cache
 # is switched on only by the tests that are about it (tests/production/).
 PAGE_CACHE_ENABLED = False
