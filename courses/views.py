@@ -5,6 +5,7 @@ Each answers a route of the page (`EventIndexPage.index`, `EventPage.event`, `.c
 `.cancellation`, …), registered with `route_view`; `CoursesConfig.ready` imports this module.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
@@ -13,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import segno
+from django_ratelimit.core import ALL, is_ratelimited
 
 from portal.forms import PublicFormView, RateLimit
+from portal.forms.limits import normalised_identifier
 from portal.links import admin_url
 from portal.models import route_view
 from portal.pagination import paginate
@@ -25,6 +28,7 @@ from .forms import EventFilterForm, RegistrationForm
 from .models import EventIndexPage, EventPage, Registration
 
 DEFAULT_RATE = "20/h"
+ALREADY_REGISTERED_RATE = "1/10m"
 
 
 class RegistrationView(PublicFormView):
@@ -78,8 +82,24 @@ class RegistrationView(PublicFormView):
                 **({"innovator": data["innovator"]} if data.get("innovator") else {}),
             )
         except services.AlreadyRegistered as existing:
-            emails.send_already_registered(existing.registration_id)
+            if not owner_told_enough(self.request, data["email"]):
+                emails.send_already_registered(existing.registration_id)
         return self.thanks()
+
+
+def owner_told_enough(request, email: str) -> bool:
+    """Count an «already registered» notice for `email` and say whether its mailbox had enough
+    for now: at most `COURSES_ALREADY_REGISTERED_RATE` (one every ten minutes, the newsletter's
+    rule) per normalised address, in the shared cache, whichever client sends the form. The
+    answer page is the same either way, so the form still tells nobody who is registered."""
+    return is_ratelimited(
+        request,
+        group="courses.already_registered",
+        key=lambda group, request: normalised_identifier(email),
+        rate=getattr(settings, "COURSES_ALREADY_REGISTERED_RATE", ALREADY_REGISTERED_RATE),
+        method=ALL,
+        increment=True,
+    )
 
 
 @route_view(EventIndexPage, "index")

@@ -122,6 +122,31 @@ def test_one_registration_per_email_and_the_answer_reveals_nothing(
     assert not notice.attachments
 
 
+def test_the_already_registered_mail_is_capped_per_mailbox_whatever_the_address(
+    client, course, committed, mailoutbox
+):
+    """Six registrations of one address from six client addresses: one notice to its owner
+    (the newsletter's rule, `COURSES_ALREADY_REGISTERED_RATE`), and the same answer to each."""
+    first = register(client, course, committed)
+    answers = []
+    again = [
+        "giulia@example.org",
+        "GIULIA@example.org",
+        " giulia@example.org",
+        "Giulia@Example.ORG",
+    ]
+    for number, email in enumerate([*again, "giulia@example.org"]):
+        with committed():
+            response = client.post(
+                course.url, form_data(email=email), REMOTE_ADDR=f"198.51.100.{number + 1}"
+            )
+        answers.append((response.status_code, response.url))
+    assert answers == [(first.status_code, first.url)] * 5
+    notices = [mail for mail in mailoutbox if mail.subject.startswith("Sei già iscritto")]
+    assert len(notices) == 1 and len(mailoutbox) == 2
+    assert Registration.objects.count() == 1
+
+
 def test_registration_closed_outside_the_window(client, course_index):
     not_yet = CoursePageFactory(parent=course_index, registration_opens=in_days(5))
     page = parse(client.get(not_yet.url))
