@@ -82,7 +82,7 @@ class BackgroundTaskViewSet(ModelViewSet):
     form_fields = []
     inspect_view_fields = ["status", "enqueued_at", "started_at", "finished_at", "traceback"]
     list_display = [
-        Column("label", label=gettext_lazy("Attività")),
+        "label",
         Column("subject", label=gettext_lazy("Oggetto")),
         Column("status", label=gettext_lazy("Stato"), accessor=status_label),
         Column("attempt", label=gettext_lazy("Tentativo"), accessor=attempt_label),

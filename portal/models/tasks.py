@@ -45,6 +45,8 @@ class BackgroundTask(DBTaskResult):
     def label(self):
         return TASK_LABELS.get(self.task_path, self.task_path)
 
+    label.fget.short_description = _("Attività")
+
     @property
     def attempt(self) -> int:
         return int(self.args_kwargs.get("kwargs", {}).get("attempt", 1))
