@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from portal import admin_views
+from portal import admin_views, outbox
 from portal.bench import BenchTarget
 from portal.lockouts import lockout_viewset
 from portal.search import pages_provider
@@ -50,6 +50,29 @@ hooks.register("register_search_provider", pages_provider)
 @hooks.register("register_admin_viewset")
 def register_lockouts():
     return lockout_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_outbox_urls():
+    return [
+        path("posta-in-uscita/", outbox.outbox_index, name="portal_outbox"),
+        path("posta-in-uscita/<str:name>/", outbox.outbox_message, name="portal_outbox_message"),
+        path("posta-in-uscita/<str:name>/html/", outbox.outbox_html, name="portal_outbox_html"),
+    ]
+
+
+class OutboxMenuItem(MenuItem):
+    """Only in development (the outbox backend is on), only for staff."""
+
+    def is_shown(self, request):
+        return outbox.enabled() and request.user.is_staff
+
+
+@hooks.register("register_admin_menu_item")
+def register_outbox_menu_item():
+    return OutboxMenuItem(
+        _("Posta in uscita"), reverse("portal_outbox"), icon_name="mail", order=10000
+    )
 
 
 @hooks.register("register_bench_targets", order=100)  # after the apps' pages
