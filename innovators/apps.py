@@ -8,11 +8,18 @@ class InnovatorsConfig(AppConfig):
 
     def ready(self):
         # Importing them registers the join form's view and the profiles' JSON-LD.
-        from innovators import join, seo  # noqa: F401
+        from wagtail.signals import published
+
+        from innovators import answers, join, seo  # noqa: F401
         from innovators.geo import municipality_centres
+        from innovators.models import Innovator
         from portal.geo import register_map_centres
 
         register_map_centres(municipality_centres)
+        # A join request's applicant hears when its innovator is first published.
+        published.connect(
+            answers.innovator_published, sender=Innovator, dispatch_uid="innovators_join_approved"
+        )
 
         # The innovators' area: the moderators' decisions on profile changes reach the person.
         from innovators.area import reviews

@@ -3,6 +3,7 @@
 Only the admin (`wagtail_hooks`) imports this module, so it may import the forms.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -14,6 +15,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 
+from innovators.admin_views import can_decline
 from innovators.area.admin import PeoplePanel
 from innovators.forms import JoinRequestForm
 from innovators.permissions import CONTACT_PERMISSION
@@ -58,6 +60,10 @@ class JoinRequestPanel(Panel):
             context = super().get_context_data(parent_context)
             context["join_request"] = self.join_request
             context["rows"] = answer_rows(self.join_request, self.request.user)
+            if can_decline(self.request.user, self.join_request):
+                context["decline_url"] = reverse(
+                    "innovators_join_request_decline", args=[self.join_request.pk]
+                )
             return context
 
     def __init__(self, *args, **kwargs):

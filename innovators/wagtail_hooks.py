@@ -1,5 +1,6 @@
 """The innovators' admin: a listing editors can work with, grouped under one menu."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -10,7 +11,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 import django_filters
 
-from innovators import api, privacy
+from innovators import admin_views, api, privacy
 from innovators.area import admin as area_admin
 from innovators.area import data as area_data
 from innovators.models import Innovator, Sector
@@ -117,6 +118,18 @@ class InnovatorsGroup(SnippetViewSetGroup):
 
 
 register_snippet(InnovatorsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_join_request_urls():
+    """«Non pubblicare» of a join request, with the reason the applicant is sent."""
+    return [
+        path(
+            "innovators/richieste/<int:pk>/non-pubblicare/",
+            admin_views.decline,
+            name="innovators_join_request_decline",
+        )
+    ]
 
 
 @hooks.register("register_search_provider")

@@ -1,7 +1,9 @@
-"""Admin panels of the stories: what a public submission sent, read-only, above the form."""
+"""Admin panels of the stories: what a public submission sent, read-only, above the form; the
+form that asks a reason of the moderator who will not publish it."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import Panel
 
 
@@ -28,3 +30,19 @@ class SentSubmissionPanel(Panel):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("heading", _("Che cosa è stato inviato"))
         super().__init__(*args, **kwargs)
+
+
+class SubmissionModerationForm(WagtailAdminModelForm):
+    """Status «Respinta» (not to be published) needs the reason, which the sender is sent."""
+
+    def clean(self):
+        cleaned = super().clean()
+        from stories.models import SubmissionStatus
+
+        rejected = cleaned.get("status") == SubmissionStatus.REJECTED
+        if rejected and not (cleaned.get("decline_reason") or "").strip():
+            self.add_error(
+                "decline_reason",
+                _("Scrivi il motivo per non pubblicarla: lo riceverà chi ha inviato la storia."),
+            )
+        return cleaned

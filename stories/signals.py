@@ -1,7 +1,9 @@
-"""Keep the status of story submissions in step with the moderation of their drafts."""
+"""Keep the status of story submissions in step with the moderation of their drafts, and tell
+the sender when their story is published (`stories.answers`)."""
 
 from wagtail.signals import page_published, workflow_rejected
 
+from stories import answers
 from stories.models import StoryPage, StorySubmission, SubmissionStatus
 
 
@@ -9,6 +11,7 @@ def mark_published(sender, instance, **kwargs):
     StorySubmission.objects.filter(story_id=instance.pk).exclude(
         status=SubmissionStatus.PUBLISHED
     ).update(status=SubmissionStatus.PUBLISHED)
+    answers.story_published(instance)
 
 
 def mark_rejected(sender, instance, **kwargs):

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -11,9 +11,9 @@ from portal.admin_ui import yes_no
 from portal.bench import BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
 from portal.models import ProgrammePhase
-from stories import api, privacy
+from stories import answers, api, privacy
 from stories.models import PhaseUpdatePage, StoryPage, StorySubmission
-from stories.panels import SentSubmissionPanel, sent_context
+from stories.panels import SentSubmissionPanel, SubmissionModerationForm, sent_context
 
 
 class ProgrammePhaseViewSet(SnippetViewSet):
@@ -48,11 +48,21 @@ class StorySubmissionInspectView(InspectView):
         return {**super().get_context_data(**kwargs), **sent_context(self.object)}
 
 
+class StorySubmissionEditView(EditView):
+    """Saved as «Respinta» with its reason: the draft leaves the review, the sender is told."""
+
+    def save_instance(self):
+        submission = super().save_instance()
+        answers.submission_declined(submission, self.request.user)
+        return submission
+
+
 class StorySubmissionViewSet(ModelViewSet):
     """The stories sent through the public form: listed, inspected, exported (CSV/XLSX).
 
     The edit page shows what the sender wrote (text, photos, consents, the draft story) above
-    the only two fields editors change: the status and their notes.
+    the only fields editors change: the status, their notes and the reason not to publish,
+    which «Respinta» requires and the sender gets by e-mail (`stories.answers`).
     """
 
     model = StorySubmission
@@ -61,6 +71,7 @@ class StorySubmissionViewSet(ModelViewSet):
     menu_order = 220
     add_to_admin_menu = True
     index_view_class = StorySubmissionIndexView
+    edit_view_class = StorySubmissionEditView
     list_display = ["title", "name", "organisation", "status", "created_at"]
     list_filter = ["status", "created_at"]
     list_export = [
@@ -78,11 +89,20 @@ class StorySubmissionViewSet(ModelViewSet):
         "innovator",
         "story",
         "notes",
+        "decline_reason",
     ]
     export_headings = {"get_status_display": _("Stato")}
     export_filename = "storie-inviate"
     search_fields = ["title", "name", "organisation", "email", "summary"]
-    panels = [SentSubmissionPanel(), FieldPanel("status"), FieldPanel("notes")]
+    edit_handler = ObjectList(
+        [
+            SentSubmissionPanel(),
+            FieldPanel("status"),
+            FieldPanel("decline_reason"),
+            FieldPanel("notes"),
+        ],
+        base_form_class=SubmissionModerationForm,
+    )
     inspect_view_enabled = True
     inspect_view_class = StorySubmissionInspectView
     ordering = ["-created_at"]

@@ -48,17 +48,24 @@ def test_submission_page_shows_what_was_sent(client, submission_page, moderator)
     assert client.get(f"/admin/pages/{story.pk}/edit/").status_code == 200
 
 
-def test_moderator_changes_only_status_and_notes(client, submission_page, moderator):
+def test_moderator_changes_only_status_notes_and_reason(client, submission_page, moderator):
     client.post(URL, valid_data())
     submission = StorySubmission.objects.get()
     client.force_login(moderator)
     response = client.post(
         f"/admin/storysubmission/edit/{submission.pk}/",
-        {"status": "rejected", "notes": "Fuori tema.", "text": "riscritto", "name": "Altro"},
+        {
+            "status": "rejected",
+            "notes": "Fuori tema.",
+            "decline_reason": "Parla d'altro.",
+            "text": "riscritto",
+            "name": "Altro",
+        },
     )
     assert response.status_code == 302
     submission.refresh_from_db()
     assert (submission.status, submission.notes) == ("rejected", "Fuori tema.")
+    assert submission.decline_reason == "Parla d'altro."
     assert submission.name == "Giulia Rossi" and submission.text != "riscritto"
 
 
