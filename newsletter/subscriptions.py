@@ -61,16 +61,15 @@ def _request(email, topics, language, consent) -> None:
 
 
 def confirm(subscriber: Subscriber) -> bool:
-    """Confirm a pending, unexpired request (True), or say the link no longer works (False)."""
-    if subscriber.status == SubscriberStatus.CONFIRMED:
-        return True
+    """Confirm a pending, unexpired request: True if this call confirmed it; False if the link
+    no longer works or the subscription was already confirmed (the link works once)."""
     if subscriber.status != SubscriberStatus.PENDING or subscriber.request_expired:
         return False
     updated = Subscriber.objects.filter(pk=subscriber.pk, status=SubscriberStatus.PENDING).update(
         status=SubscriberStatus.CONFIRMED, confirmed_at=timezone.now()
     )
     subscriber.refresh_from_db()
-    return bool(updated) or subscriber.is_confirmed
+    return bool(updated)
 
 
 def update_preferences(subscriber: Subscriber, *, topics, language: str) -> None:

@@ -73,17 +73,24 @@ def _subscriber_or_404(token, purpose):
 
 
 def confirm(request, page, token):
+    """The confirmation link works once: the POST that confirms shows the preferences link;
+    afterwards the link only says the subscription is confirmed, with no link to manage it (an
+    old e-mail gives no control of the subscription: each newsletter e-mail carries its own)."""
     subscriber = _subscriber_or_404(token, "confirm")
-    if request.method == "POST" or subscriber.is_confirmed:
-        confirmed = subscriptions.confirm(subscriber)
-        return _render(
-            request,
-            page,
-            200 if confirmed else 410,
-            step="confirmed" if confirmed else "expired",
-            subscriber=subscriber,
-            preferences_url=_preferences_url(page, subscriber),
-        )
+    if subscriber.is_confirmed:
+        return _render(request, page, step="already_confirmed")
+    if request.method == "POST":
+        if subscriptions.confirm(subscriber):
+            return _render(
+                request,
+                page,
+                step="confirmed",
+                subscriber=subscriber,
+                preferences_url=_preferences_url(page, subscriber),
+            )
+        if subscriber.is_confirmed:  # another request confirmed it a moment before
+            return _render(request, page, step="already_confirmed")
+        return _render(request, page, 410, step="expired")
     if subscriber.request_expired or subscriber.status != SubscriberStatus.PENDING:
         return _render(request, page, 410, step="expired")
     return _render(request, page, step="confirm", subscriber=subscriber)

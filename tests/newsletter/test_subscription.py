@@ -108,3 +108,24 @@ def test_one_notice_every_few_minutes_per_address(
         with django_capture_on_commit_callbacks(execute=True):
             subscribe(client)
     assert len(mail.outbox) == 1
+
+
+def test_the_confirmation_link_works_once(
+    client, newsletter_page, django_capture_on_commit_callbacks
+):
+    """An old confirmation e-mail gives no control of the subscription: once used, the link
+    says so, without the preferences or the unsubscribe link (each newsletter carries them)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        subscribe(client)
+    confirm_path = link(mail.outbox[0], "/conferma/")
+    confirmed = BeautifulSoup(client.post(confirm_path).content, "html.parser")
+    assert confirmed.select_one('a[href*="/preferenze/"]')  # the one time it is used
+    assert Subscriber.objects.get().status == SubscriberStatus.CONFIRMED
+    for again in (client.get(confirm_path), client.post(confirm_path)):
+        assert again.status_code == 200
+        page = BeautifulSoup(again.content, "html.parser")
+        assert "Iscrizione già confermata" in page.select_one(".newsletter h2").get_text()
+        assert page.select("form[method=post]") == []
+        assert page.select('a[href*="/preferenze/"], a[href*="/disiscrizione/"]') == []
+        assert "giulia@example.org" not in again.content.decode()
+    assert Subscriber.objects.get().status == SubscriberStatus.CONFIRMED
