@@ -1,12 +1,8 @@
-"""Absolute links for the area's e-mails, on the Site's root URL."""
+"""Absolute links for the area's e-mails, on the Site's root URL (`portal.links`: the site
+that served the request, else the default site; never the request's Host header)."""
 
-from wagtail.models import Site
+from portal import links
 
 
 def absolute_url(request, path: str) -> str:
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site.root_url.rstrip("/") + path
-    return request.build_absolute_uri(path)
+    return links.absolute_url(path, request)
