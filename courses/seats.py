@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext, ngettext
 
+from portal.api import read_only_view
 from portal.numbers import parse_positive_int
 
 from .models.events import EventPage, confirmed_count_subquery
@@ -58,6 +59,7 @@ def seats_left(ids) -> dict[int, int]:
     return left
 
 
+@read_only_view
 def seats(request):
     parts = request.GET.get("eventi", "").split(",")[:MAX_EVENTS]
     ids = {parse_positive_int(part) for part in parts} - {None}

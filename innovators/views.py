@@ -12,11 +12,11 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
 
 from innovators import queries
 from innovators.exports import csv_rows, write_csv
 from innovators.filters import InnovatorFilters
+from portal.api import read_only_view
 
 CACHE_SECONDS = 300
 
@@ -64,7 +64,7 @@ def feature_collection(rows, profile_base: str | None) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-@require_GET
+@read_only_view
 def geojson(request):
     language = _language(request)
     filters = InnovatorFilters.from_query(request.GET)
@@ -75,7 +75,7 @@ def geojson(request):
     return _conditional_response(request, body, "application/geo+json", last_modified)
 
 
-@require_GET
+@read_only_view
 def csv_export(request):
     language = _language(request)
     filters = InnovatorFilters.from_query(request.GET)

@@ -15,6 +15,9 @@ logos the public forms uploaded before a moderator saw them (docs/api.md).
 import re
 from functools import cache
 
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+
 from wagtail import hooks
 from wagtail.api import APIField
 from wagtail.api.v2.filters import SearchFilter
@@ -100,6 +103,19 @@ def page_fields() -> dict[type, list[APIField]]:
 def endpoints() -> list[tuple[str, type]]:
     """(name, viewset) of the endpoints the apps add beside `pages`."""
     return [register() for register in hooks.get_hooks(ENDPOINT_HOOK)]
+
+
+def read_only_view(view):
+    """An open-data view: GET and HEAD; any other method answers 405 with `Allow: GET, HEAD`
+    before Django's CSRF check, which would answer a POST or a DELETE with 403 first. Such a view
+    changes nothing, so there is nothing for CSRF to protect."""
+    return csrf_exempt(require_safe(view))
+
+
+def read_only_endpoint(viewset: type) -> type:
+    """`viewset` answering GET and HEAD only (OPTIONS too is a 405 with `Allow: GET, HEAD`), as
+    every other endpoint under /api/; `portal/api_urls.py` registers each endpoint through it."""
+    return type(viewset.__name__, (viewset,), {"http_method_names": ["get", "head"]})
 
 
 class PortalPagesAPIViewSet(PagesAPIViewSet):

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
 
+from portal.api import read_only_view
 from portal.csv import safe_row
 
 from .indicators import INDICATORS, INDICATORS_BY_KEY, impact_figures
@@ -64,7 +64,7 @@ def _open(response):
     return response
 
 
-@require_GET
+@read_only_view
 @cache_control(public=True, max_age=CACHE_SECONDS)
 def impact_json(request):
     with translation.override(_language(request)):
@@ -73,7 +73,7 @@ def impact_json(request):
     return _open(HttpResponse(body, content_type="application/json; charset=utf-8"))
 
 
-@require_GET
+@read_only_view
 @cache_control(public=True, max_age=CACHE_SECONDS)
 def impact_csv(request, key: str):
     indicator = INDICATORS_BY_KEY.get(key)

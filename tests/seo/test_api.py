@@ -82,6 +82,35 @@ def test_the_api_is_read_only(client, content):
     assert client.delete(f"/api/v2/pages/{content['story'].pk}/").status_code == 405
 
 
+API_URLS = [
+    "/api/innovatori.csv",
+    "/api/innovatori.geojson",
+    "/api/impatto.json",
+    "/api/impatto/innovators_total.csv",
+    "/api/posti.json?eventi=1",
+    "/api/v2/pages/",
+    "/api/v2/pages/{story}/",
+    "/api/v2/phases/",
+    "/api/v2/innovators/",
+]
+
+
+@pytest.mark.parametrize("url", API_URLS)
+def test_every_api_endpoint_answers_get_and_head_and_405_to_anything_else(content, url):
+    """As docs/api.md says: 405 with `Allow: GET, HEAD`, not CSRF's 403 (a real browser's
+    client: CSRF checks on, no token)."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    url = url.format(story=content["story"].pk)
+    assert client.get(url).status_code == 200
+    assert client.head(url).status_code == 200
+    for method in ("post", "put", "patch", "delete", "options"):
+        response = getattr(client, method)(url)
+        assert response.status_code == 405, (method, response.status_code)
+        assert response["Allow"] == "GET, HEAD", method
+
+
 def test_there_is_no_images_endpoint(client, content):
     """It would list the public forms' uploads before moderation (docs/api.md)."""
     assert client.get("/api/v2/images/").status_code == 404
