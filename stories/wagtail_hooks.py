@@ -11,7 +11,7 @@ from portal.admin_ui import yes_no
 from portal.bench import BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
 from portal.models import ProgrammePhase
-from stories import answers, api, privacy
+from stories import answers, api, innovators_area, privacy
 from stories.models import PhaseUpdatePage, StoryPage, StorySubmission
 from stories.panels import SentSubmissionPanel, SubmissionModerationForm, sent_context
 
@@ -119,6 +119,7 @@ def register_story_submission_viewset():
 hooks.register("register_api_page_fields", api.page_fields)
 hooks.register("register_api_endpoint", api.endpoint)
 hooks.register("register_personal_data", privacy.submissions)
+hooks.register("register_innovator_area_section", innovators_area.section)
 
 
 @hooks.register("register_bench_targets")

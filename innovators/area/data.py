@@ -20,6 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from wagtail.actions.unpublish import UnpublishAction
+
 from innovators.area.accounts import INNOVATORS_GROUP, USERNAME_PREFIX, innovators_for
 from innovators.area.models import InnovatorPerson, ProfileRemoval
 from innovators.area.registry import sections
@@ -150,7 +152,8 @@ def remove(request):
                     innovator=record, defaults={"requested_by": request.user.email}
                 )
                 if record.live:
-                    record.unpublish(user=request.user, log_action=True)
+                    # The person may not unpublish in the admin; here they may, their own.
+                    UnpublishAction(record, user=request.user).execute(skip_permission_checks=True)
         if not innovators_for(request.user.email):
             logout(request)
         return redirect(reverse("innovators_area:sign_in") + "?rimosso=1")

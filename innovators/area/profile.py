@@ -339,5 +339,5 @@ def confirm_email(request):
         },
         status=200 if change is not None else 400,
     )
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response

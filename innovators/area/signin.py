@@ -145,8 +145,9 @@ def token_user(request, token: str):
 
 
 def _no_referrer(response):
-    # The link's token is in the address bar: never send it on as a Referer.
-    response["Referrer-Policy"] = "no-referrer"
+    # The link's token is in the address bar: never send it to another site as a Referer
+    # (not `no-referrer`: the button's POST would carry `Origin: null`, refused by CSRF).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

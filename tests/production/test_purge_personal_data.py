@@ -138,7 +138,9 @@ def test_the_report_names_every_kind_in_order(data, capsys):
     call_command("purge_personal_data", "--days", "365", "--dry-run")
     assert capsys.readouterr().out.strip() == (
         "Da eliminare (prova): iscrizioni anonimizzate: 1, storie respinte eliminate: 1, "
-        "richieste di adesione eliminate: 1, immagini eliminate: 0, "
+        "richieste di adesione eliminate: 1, profili rimossi dagli innovatori: 0, "
+        "accessi all'area degli innovatori eliminati: 0, persone degli innovatori eliminate: 0, "
+        "immagini eliminate: 0, "
         "richieste di iscrizione alla newsletter scadute: 0, indirizzi disiscritti eliminati: 0"
     )
 
@@ -160,5 +162,8 @@ def test_the_docs_list_every_kind_of_personal_data_the_apps_declare():
         "stories.StorySubmission",
         "innovators.Innovator",
         "newsletter.Subscriber",
+        "innovators.InnovatorPerson",
+        "innovators.ProfileRemoval",
+        "auth.User",  # the innovators' area accounts
     }
     assert all(f"`{label}`" in held for label in models)
