@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +26,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
+from innovators.area.accounts import SESSION_KEY, innovators_for, is_innovator_user
+from innovators.area.addresses import normalised_email
 from innovators.queries import published_innovators
 from portal.forms import PublicFormView, RateLimit, store_image
 from portal.models import route_view
@@ -49,17 +52,37 @@ class StorySubmissionView(PublicFormView):
         message=gettext_lazy("Hai inviato troppe storie. Riprova tra un'ora, grazie."),
     )
 
+    def __init__(self, request, page):
+        super().__init__(request, page)
+        self.innovator = signed_in_innovator(request)
+
+    def get_form_kwargs(self):
+        """A signed-in innovator's person starts from its name, organisation and address."""
+        if self.innovator is None:
+            return {}
+        email = normalised_email(self.request.user.email)
+        person = self.innovator.people.filter(email=email).first()
+        return {
+            "initial": {
+                "name": person.name if person else "",
+                "organisation": self.innovator.name,
+                "email": self.request.user.email,
+            }
+        }
+
     def thanks(self):
         return redirect(thanks_url(self.page))
 
     def form_valid(self, form):
-        submission = save_submission(form, self.page)
+        submission = save_submission(form, self.page, signed_in=self.innovator)
         notify(submission, self.page)
         return self.thanks()
 
     def render(self, form, status=200):
         response = self.page.render(self.request, context_overrides={"form": form})
         response.status_code = status
+        if self.innovator is not None:  # one person's details: never kept by any cache
+            add_never_cache_headers(response)
         return response
 
 
@@ -89,6 +112,17 @@ def submission_user():
     return user
 
 
+def signed_in_innovator(request):
+    """The innovator whose person is signed in to the innovators' area (the one chosen there,
+    as `innovators.area.views.area_view` picks it), or None."""
+    user = getattr(request, "user", None)
+    if not is_innovator_user(user):
+        return None
+    innovators = innovators_for(user.email)
+    chosen = request.session.get(SESSION_KEY)
+    return next((i for i in innovators if i.pk == chosen), innovators[0] if innovators else None)
+
+
 def contributions_collection() -> Collection:
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     existing = root.get_children().filter(name=COLLECTION_NAME).first()
@@ -115,8 +149,11 @@ def unique_slug(index, title: str) -> str:
     return slug
 
 
-def save_submission(form, page) -> StorySubmission:
-    """Create the images, the draft story in moderation and the record, all or nothing."""
+def save_submission(form, page, signed_in=None) -> StorySubmission:
+    """Create the images, the draft story in moderation and the record, all or nothing.
+
+    A story from a signed-in innovator (`signed_in`) is linked to its profile, whatever the
+    organisation written; the page shows the link once the profile is published."""
     data = form.cleaned_data
     index = page.get_parent().specific
     written_files = []
@@ -126,7 +163,16 @@ def save_submission(form, page) -> StorySubmission:
             # page are picked from its siblings (PostgreSQL would run two side by side).
             Page.objects.select_for_update().get(pk=index.pk)
             user = submission_user()
-            innovator = matching_innovator(data["organisation"], page.locale.language_code)
+            language_code = page.locale.language_code
+            if signed_in is not None:
+                innovator = signed_in
+                shown = (
+                    published_innovators(language_code)
+                    .filter(translation_key=signed_in.translation_key)
+                    .first()
+                )
+            else:
+                innovator = shown = matching_innovator(data["organisation"], language_code)
             images = []
             collection = contributions_collection()
             for number, photo, description in form.photos():
@@ -157,8 +203,8 @@ def save_submission(form, page) -> StorySubmission:
                 owner=user,
                 locale_id=index.locale_id,
             )
-            if innovator:
-                story.innovator_links = [StoryInnovator(innovator=innovator)]
+            if shown:
+                story.innovator_links = [StoryInnovator(innovator=shown)]
             index.add_child(instance=story)
             revision = story.save_revision(user=user, log_action=True)
             editorial_workflow().start(story, user)
