@@ -74,6 +74,14 @@ def test_an_innovator_edits_its_profile_and_moderazione_approves(page, live_serv
     page.get_by_role("button", name="Invia alla redazione").click()
     page.wait_for_url(re.compile(r"/area-innovatori/\?inviata=1$"))
     expect(page.locator("[data-profile-state]")).to_contain_text("in revisione")
+    assert axe_violations(page) == []
+    for path in (
+        "/area-innovatori/rimuovi/",
+        "/en/innovators-area/",
+        "/en/innovators-area/profile/",
+    ):
+        page.goto(live_server.url + path)
+        assert axe_violations(page) == [], path
 
     # Nothing public changed yet.
     assert not reader_sees(page, profile_url, NEW_TEXT, attempts=1)
