@@ -161,7 +161,8 @@ def unique_slug(name: str, locale) -> str:
 
 
 def save_logo(logo, name: str):
-    """The re-encoded logo (a `portal.forms.CleanImage`) as a Wagtail image."""
+    """The logo sent (a `portal.forms.ImageUpload`) as a Wagtail image, re-encoded in the
+    background."""
     return store_image(
         logo,
         stem=f"logo-{slugify(name)[:40] or 'innovatore'}",

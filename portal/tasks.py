@@ -2,7 +2,7 @@
 
 Every job the portal runs in the background is a task declared with `background_task`: the
 e-mails (`send_email`, through `portal.notifications`), the newsletter's «Invia ora», the
-re-encoding of public uploads, reminders. The embedded default queues them in the database
+re-encoding of public uploads (`portal.forms.images.encode_upload`), reminders. The embedded default queues them in the database
 (django-tasks-db's `DatabaseBackend`); `manage.py db_worker` runs them (`make run` starts it
 beside the server; in production it is a service of its own, see README.md). The tests run
 each task at once (`ImmediateBackend`), as the worker would.
@@ -44,8 +44,9 @@ def can_defer(portal_task) -> bool:
     return portal_task.get_backend().supports_defer
 
 
-def background_task(*, max_attempts: int = MAX_ATTEMPTS, **task_options):
-    """Declare a background task that is queued again, later, when it raises.
+def background_task(*, max_attempts: int = MAX_ATTEMPTS, give_up_on=(), **task_options):
+    """Declare a background task that is queued again, later, when it raises (unless it
+    raises one of `give_up_on`: no later attempt would do better).
 
     The task takes one more keyword, `attempt` (1 for the first run), kept in its queued
     arguments so that the admin shows which attempt failed.
@@ -56,8 +57,9 @@ def background_task(*, max_attempts: int = MAX_ATTEMPTS, **task_options):
         def run(*args, attempt: int = 1, **kwargs):
             try:
                 return function(*args, **kwargs)
-            except Exception:
-                if attempt < max_attempts and can_defer(portal_task):
+            except Exception as error:
+                retry = attempt < max_attempts and not isinstance(error, give_up_on)
+                if retry and can_defer(portal_task):
                     portal_task.using(run_after=timezone.now() + retry_delay(attempt)).enqueue(
                         *args, attempt=attempt + 1, **kwargs
                     )

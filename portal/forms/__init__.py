@@ -10,7 +10,7 @@ A public form (join request, story, event registration, newsletter…) uses it l
     class ContactForm(PublicForm):                      # or PublicModelForm
         name = SingleLineField(label=_("Nome"), max_length=120)   # refuses line breaks
         message = PlainTextField(label=_("Messaggio"), widget=forms.Textarea)
-        photo = ImageUploadField(label=_("Foto"), max_side=4000)  # → a CleanImage or None
+        photo = ImageUploadField(label=_("Foto"), max_side=4000)  # → an ImageUpload or None
 
     class ContactView(PublicFormView):
         form_class = ContactForm
@@ -42,9 +42,11 @@ What each piece does:
   an e-mail subject) refuse line breaks with a message; `PlainTextField(collapse=True)` joins
   lines instead.
 - **Images** (`ImageUploadField`, `store_image`): JPEG, PNG or WebP by content; at most
-  `max_bytes` (default `PUBLIC_UPLOAD_MAX_BYTES`) and `max_side` pixels per side; bombs
-  (Pillow's DecompressionBomb) refused; the cleaned value is re-encoded from fresh pixels,
-  so EXIF/GPS, PNG text chunks, ICC profiles and bytes appended after the image are gone.
+  `max_bytes` (default `PUBLIC_UPLOAD_MAX_BYTES`), `max_side` pixels per side and
+  `PUBLIC_UPLOAD_MAX_PIXELS` in all, read from the header; bombs (Pillow's DecompressionBomb)
+  refused. `store_image` saves it and queues its re-encoding from fresh pixels in the
+  background (the worker), so EXIF/GPS, PNG text chunks, ICC profiles and bytes appended after
+  the image are gone, and no web process decodes a large picture.
 - **Request size**: `portal.middleware.RequestSizeLimitMiddleware` refuses bodies over
   `REQUEST_MAX_BYTES` (admin: `ADMIN_REQUEST_MAX_BYTES`) before reading them (413.html).
 """
@@ -53,6 +55,7 @@ from .base import HONEYPOT_NAME, HoneypotMixin, PublicForm, PublicFormView, Publ
 from .images import (
     CleanImage,
     ImageError,
+    ImageUpload,
     ImageUploadField,
     public_upload_max_bytes,
     reencode,
@@ -66,6 +69,7 @@ __all__ = [
     "CleanImage",
     "HoneypotMixin",
     "ImageError",
+    "ImageUpload",
     "ImageUploadField",
     "PlainTextField",
     "PublicForm",

@@ -1,28 +1,44 @@
-"""Images from the public: checked by their content, decoded in full and saved again.
+"""Images from the public: checked by their header in the request, decoded and saved again in
+the background.
 
-`ImageUploadField` refuses what is too large (bytes or pixels), what Pillow cannot decode and
-decompression bombs, each with an Italian message; its cleaned value is a `CleanImage`: the
-pixels re-encoded from scratch, so no EXIF (GPS, camera), no PNG text chunk, no ICC profile
-and no byte appended after the image (JPEG/HTML polyglots) survives. `store_image` turns it
-into a Wagtail image.
+`ImageUploadField` refuses, from the file's header alone, what is too large (bytes, pixels per
+side, pixels in all) or not a JPEG, PNG or WebP, and decompression bombs, each with an Italian
+message; its cleaned value is an `ImageUpload`. `store_image` saves it as a Wagtail image and
+queues `encode_upload`, which decodes it (JPEGs at a reduced scale) and re-encodes fresh
+pixels, so no EXIF (GPS, camera), no PNG text chunk, no ICC profile and no byte appended after
+the image (JPEG/HTML polyglots) survives. Decoding a large picture costs seconds of CPU and
+hundreds of MB: in the worker, it never holds a web process that readers wait for. An upload
+whose data turns out broken past its header is deleted there, with the reason in the task's
+record («Attività in background»).
 """
 
 import io
+import logging
 import warnings
 from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
 
 from PIL import Image, ImageOps
 
+from portal.tasks import background_task
+
+logger = logging.getLogger(__name__)
+
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 ACCEPT = "image/jpeg,image/png,image/webp"
 DEFAULT_MAX_SIDE = 6000
+
+
+def public_upload_max_pixels() -> int:
+    """The most pixels in all a public upload may have (`PUBLIC_UPLOAD_MAX_PIXELS`)."""
+    return getattr(settings, "PUBLIC_UPLOAD_MAX_PIXELS", 25_000_000)
 
 
 def public_upload_max_bytes() -> int:
@@ -51,12 +67,54 @@ class CleanImage:
     def extension(self) -> str:
         return FORMATS[self.format]
 
-    def file(self, stem: str) -> ImageFile:
-        return ImageFile(io.BytesIO(self.content), name=f"{stem}.{self.extension}")
-
 
 class ImageError(ValueError):
     """Pillow could not decode the file, or it is a bomb."""
+
+
+@dataclass(frozen=True)
+class ImageUpload:
+    """An upload whose header passed the checks, as sent: to be re-encoded (`store_image`)."""
+
+    content: bytes
+    format: str
+    width: int
+    height: int
+    output_format: str | None = None
+    max_long_side: int | None = None
+
+    @property
+    def extension(self) -> str:
+        return FORMATS[self.format]
+
+
+def _open(upload):
+    """Pillow's lazy image (header read, nothing decoded), or `ImageError`."""
+    upload.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            picture = Image.open(upload)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise ImageError("pixels") from error
+        except (OSError, SyntaxError, ValueError, TypeError, EOFError) as error:
+            raise ImageError("not_image") from error
+    if picture.format not in FORMATS:
+        picture.close()
+        raise ImageError("not_image")
+    return picture
+
+
+def check_header(upload, *, max_side: int, max_pixels: int) -> tuple[str, int, int]:
+    """(format, width, height) from the header alone; `ImageError` if it is not a JPEG, PNG
+    or WebP, or has a side over `max_side` or more than `max_pixels` in all."""
+    with _open(upload) as picture:
+        width, height = picture.size
+        if max(width, height) > max_side:
+            raise ImageError("pixels")
+        if width * height > max_pixels:
+            raise ImageError("megapixels")
+        return picture.format, width, height
 
 
 def _flatten(picture: Image.Image) -> Image.Image:
@@ -77,20 +135,14 @@ def reencode(
     Raises `ImageError("not_image")` (not a JPEG, PNG or WebP), `ImageError("unreadable")`
     (its data is broken) or `ImageError("pixels")` (a side over `max_side`, or a bomb).
     """
-    upload.seek(0)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            opened = Image.open(upload)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise ImageError("pixels") from error
-        except (OSError, SyntaxError, ValueError, TypeError, EOFError) as error:
-            raise ImageError("not_image") from error
-        with opened as picture:
-            if picture.format not in FORMATS:
-                raise ImageError("not_image")
+        with _open(upload) as picture:
             if max(picture.size) > max_side:
                 raise ImageError("pixels")
+            if max_long_side and picture.format == "JPEG":
+                # Decode at the smallest scale (1/2 … 1/8) still at least max_long_side.
+                picture.draft(picture.mode, (max_long_side, max_long_side))
             try:
                 picture.load()
                 source_format = picture.format
@@ -119,17 +171,21 @@ def reencode(
 
 
 class ImageUploadField(forms.FileField):
-    """An optional JPEG, PNG or WebP image whose cleaned value is a `CleanImage`.
+    """An optional JPEG, PNG or WebP image whose cleaned value is an `ImageUpload`.
 
     `max_bytes` (a number, or a function read at each upload) defaults to
-    `PUBLIC_UPLOAD_MAX_BYTES`; `max_side` caps the pixels per side
-    (checked before decoding); `output_format` forces one format (else the source's);
-    `max_long_side` scales the image down.
+    `PUBLIC_UPLOAD_MAX_BYTES`; `max_side` caps the pixels per side and
+    `PUBLIC_UPLOAD_MAX_PIXELS` the pixels in all (both read from the header, nothing decoded);
+    `output_format` forces one format (else the source's); `max_long_side` scales the image
+    down. The decoding and re-encoding happen in the background (`store_image`).
     """
 
     default_error_messages = {
         "too_big": _("Il file è troppo grande: al massimo %(size)s."),
         "too_many_pixels": _("L'immagine è troppo grande: al massimo %(pixels)s pixel per lato."),
+        "too_many_megapixels": _(
+            "L'immagine ha troppi pixel: al massimo %(megapixels)s milioni di pixel in tutto."
+        ),
         "not_image": _("Il file deve essere un'immagine JPEG, PNG o WebP."),
         "unreadable": _("Non siamo riusciti a leggere l'immagine: prova con un'altra."),
     }
@@ -167,23 +223,79 @@ class ImageUploadField(forms.FileField):
                 params={"size": file_size(self.max_bytes)},
             )
         try:
-            return reencode(
-                upload,
-                max_side=self.max_side,
-                output_format=self.output_format,
-                max_long_side=self.max_long_side,
+            image_format, width, height = check_header(
+                upload, max_side=self.max_side, max_pixels=public_upload_max_pixels()
             )
         except ImageError as error:
-            code = "too_many_pixels" if str(error) == "pixels" else str(error)
+            code = {"pixels": "too_many_pixels", "megapixels": "too_many_megapixels"}.get(
+                str(error), str(error)
+            )
             raise forms.ValidationError(
-                self.error_messages[code], code=code, params={"pixels": self.max_side}
+                self.error_messages[code],
+                code=code,
+                params={
+                    "pixels": self.max_side,
+                    "megapixels": public_upload_max_pixels() // 1_000_000,
+                },
             ) from None
+        upload.seek(0)
+        return ImageUpload(
+            upload.read(), image_format, width, height, self.output_format, self.max_long_side
+        )
 
 
-def store_image(image: CleanImage, *, stem: str, **fields):
-    """Save a `CleanImage` as a Wagtail image (title, description, collection… as `fields`)."""
-    wagtail_image = get_image_model()(**fields)
-    wagtail_image.file = image.file(stem)
+def store_image(upload: ImageUpload, *, stem: str, **fields):
+    """Save an `ImageUpload` as a Wagtail image (title, description, collection… as `fields`)
+    and queue its re-encoding (`encode_upload`). Until the worker has run, the image holds the
+    file as sent: uploads stay private until a moderator publishes them (docs/security.md)."""
+    # Width and height from the header: given with the file, they spare Django decoding it.
+    wagtail_image = get_image_model()(
+        file=ImageFile(io.BytesIO(upload.content), name=f"{stem}.{upload.extension}"),
+        width=upload.width,
+        height=upload.height,
+        **fields,
+    )
     wagtail_image._set_image_file_metadata()
     wagtail_image.save()
+    encode_upload.enqueue(
+        wagtail_image.pk,
+        stem=stem,
+        output_format=upload.output_format,
+        max_long_side=upload.max_long_side,
+    )
     return wagtail_image
+
+
+class UnreadableUpload(Exception):
+    """The upload's data is broken past its header: the image was deleted."""
+
+
+@background_task(max_attempts=3, give_up_on=(UnreadableUpload,))
+def encode_upload(
+    image_id: int, *, stem: str, output_format: str | None, max_long_side: int | None
+) -> str:
+    """Replace a public upload's file by fresh pixels (see the module's docstring)."""
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:
+        return "immagine già eliminata"
+    with image.open_file() as original:
+        sent = io.BytesIO(original.read())
+    try:
+        clean = reencode(
+            sent,
+            max_side=max(image.width, image.height),
+            output_format=output_format,
+            max_long_side=max_long_side,
+        )
+    except ImageError as error:
+        # Once what refers to it is saved: the worker runs outside any transaction, but where
+        # tasks run at once (the tests) this is still the request's.
+        transaction.on_commit(image.delete)
+        raise UnreadableUpload(f"{image.title}: {error}; image deleted") from error
+    sent_name = image.file.name
+    image.file = ImageFile(io.BytesIO(clean.content), name=f"{stem}.{clean.extension}")
+    image._set_image_file_metadata()
+    image.save()
+    image.renditions.all().delete()  # made from the file as sent, if any
+    image.file.storage.delete(sent_name)
+    return f"{image.width}×{image.height} {clean.format}"

@@ -12,14 +12,44 @@ from wagtail.images.models import (
     WagtailImageFieldFile,
     get_rendition_storage,
     get_rendition_upload_to,
+    get_upload_to,
 )
 
 from PIL import Image as Picture
 
 
+class HeaderSizedFieldFile(WagtailImageFieldFile):
+    """An image's or a rendition's file, its width and height read from its header. Wagtail's
+    own decodes the whole picture through Willow to learn them (seconds for a 6000-pixel
+    upload, which the public forms leave to the worker), and Django asks twice for each new
+    file: when the row is built and again when it is saved."""
+
+    def get_image_dimensions(self):
+        close = self.closed
+        self.open()
+        try:
+            with Picture.open(self) as picture:  # reads the header, not the pixels
+                return picture.size
+        finally:
+            if close:
+                self.close()
+            else:
+                self.seek(0)
+
+
+class HeaderSizedImageField(WagtailImageField):
+    attr_class = HeaderSizedFieldFile
+
+
 class PortalImage(AbstractImage):
     """Wagtail image with a credit line, shown wherever the image appears."""
 
+    file = HeaderSizedImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+    )
     credit = models.CharField(
         _("credito"),
         max_length=255,
@@ -37,28 +67,6 @@ class PortalImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("immagine")
         verbose_name_plural = _("immagini")
-
-
-class HeaderSizedFieldFile(WagtailImageFieldFile):
-    """A rendition's file, its width and height read from its header. Wagtail's own decodes the
-    whole picture through Willow to learn them, and Django asks twice for each new rendition:
-    when the row is built and again when it is saved."""
-
-    def get_image_dimensions(self):
-        close = self.closed
-        self.open()
-        try:
-            with Picture.open(self) as picture:  # reads the header, not the pixels
-                return picture.size
-        finally:
-            if close:
-                self.close()
-            else:
-                self.seek(0)
-
-
-class HeaderSizedImageField(WagtailImageField):
-    attr_class = HeaderSizedFieldFile
 
 
 class PortalRendition(AbstractRendition):

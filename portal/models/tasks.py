@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 # What each task is, for people (its path is for developers).
 TASK_LABELS = {
     "portal.tasks.send_email": _("Invio di un'e-mail"),
-    "portal.tasks.encode_upload": _("Preparazione di un'immagine inviata"),
+    "portal.forms.images.encode_upload": _("Preparazione di un'immagine inviata"),
     "newsletter.tasks.send_newsletter": _("Invio della newsletter"),
 }
 

@@ -117,6 +117,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # ADMIN_REQUEST_MAX_BYTES. Bodies over the cap are refused from their Content-Length, unread.
 MB = 1024 * 1024
 PUBLIC_UPLOAD_MAX_BYTES = int(os.environ.get("PUBLIC_UPLOAD_MAX_MB", "5")) * MB
+# …and at most this many pixels in all (read from its header: decoding 36 million pixels costs
+# seconds of CPU and most of a GB, in the worker that re-encodes it).
+PUBLIC_UPLOAD_MAX_PIXELS = int(os.environ.get("PUBLIC_UPLOAD_MAX_MEGAPIXELS", "25")) * 1_000_000
 REQUEST_MAX_BYTES = 3 * PUBLIC_UPLOAD_MAX_BYTES + MB
 ADMIN_REQUEST_MAX_BYTES = int(os.environ.get("ADMIN_REQUEST_MAX_MB", "64")) * MB
 # Form fields other than files (the admin's StreamField JSON): at most this much in memory.

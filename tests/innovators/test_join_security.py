@@ -1,8 +1,6 @@
 """The join form against a hostile sender: logos re-encoded, bombs refused, one-line names."""
 
 import io
-import struct
-import zlib
 
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,7 +11,7 @@ from PIL import ExifTags, Image, PngImagePlugin
 from innovators.models import Innovator
 from portal.models import PortalImage
 from tests.html import parse
-from tests.images import image_bytes
+from tests.images import image_bytes, one_bit_png
 
 from .test_join import URL
 
@@ -40,23 +38,6 @@ def png_with_text() -> bytes:
     info.add_text("Comment", "posizione segreta 43.93N 10.91E")
     info.add_itxt("Author", "Mario Rossi, via Roma 1")
     return image_bytes("PNG", (300, 200), (11, 94, 85, 128), mode="RGBA", pnginfo=info)
-
-
-def one_bit_png(width: int, height: int) -> bytes:
-    """A valid PNG of `width`×`height` black pixels, one bit each, built without Pillow
-    (Pillow would need a byte per pixel in memory): a few kilobytes on disk."""
-
-    def chunk(kind: bytes, payload: bytes) -> bytes:
-        body = kind + payload
-        return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
-
-    row = b"\0" * (1 + (width + 7) // 8)
-    compressor = zlib.compressobj(9)
-    pixels = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
 
 
 def stored_logo() -> bytes:

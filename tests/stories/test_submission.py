@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from wagtail.models import Collection, WorkflowState
+from wagtail.models import WorkflowState
 
 import pytest
 
@@ -264,19 +264,40 @@ def media_files(settings) -> set[str]:
     return {str(path) for path in root.rglob("*") if path.is_file()}
 
 
-def test_undecodable_image_leaves_nothing_behind(client, submission_page, settings):
-    before = media_files(settings)
+def test_a_photo_broken_past_its_header_is_dropped_by_the_worker(
+    task_queue, client, submission_page, settings
+):
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.portal.test_tasks import run_worker
+
     truncated = image_bytes(size=(1200, 900))[:-4000]  # header fine, data cut short
     data = valid_data(
         photo_1=photo(), alt_1="Buona", photo_2=photo(content=truncated), alt_2="Rotta"
     )
     response = client.post(URL, data)
-    assert response.status_code == 200
-    error = parse(response).select_one("#id_photo_2_error").text
-    assert "Non siamo riusciti a leggere la foto 2" in error
-    assert nothing_saved()
-    assert not Collection.objects.filter(name="Contributi").exists()
-    assert media_files(settings) == before  # the first photo's file is removed too
+    assert response.status_code == 302  # the header passed: the request decodes nothing
+    assert PortalImage.objects.count() == 2
+    sent = {image.file.name for image in PortalImage.objects.all()}
+    run_worker()
+    (kept,) = PortalImage.objects.all()  # the broken one is deleted, with its file
+    assert kept.description == "Buona" and kept.file.name not in sent
+    assert not any(default_storage_exists(name) for name in sent)
+    story = StoryPage.objects.get()
+    assert story.get_latest_revision_as_object().image == kept  # the story is kept
+    encodings = DBTaskResult.objects.filter(task_path="portal.forms.images.encode_upload")
+    assert sorted(encodings.values_list("status", flat=True)) == [
+        TaskResultStatus.FAILED,  # visible to moderators, not tried again
+        TaskResultStatus.SUCCESSFUL,
+    ]
+    assert "UnreadableUpload" in encodings.get(status=TaskResultStatus.FAILED).exception_class_path
+
+
+def default_storage_exists(name) -> bool:
+    from django.core.files.storage import default_storage
+
+    return default_storage.exists(name)
 
 
 def test_failure_after_the_page_rolls_everything_back(client, submission_page, monkeypatch):
