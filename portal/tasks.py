@@ -22,9 +22,10 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db.models import Q
 from django.utils import timezone
 
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 
 logger = logging.getLogger(__name__)
 
@@ -135,3 +136,25 @@ def run_again(result) -> None:
     kwargs = {key: value for key, value in result.args_kwargs["kwargs"].items() if key != "attempt"}
     result.task.enqueue(*result.args_kwargs["args"], **kwargs)
     result.delete()
+
+
+# Personal data ---------------------------------------------------------------------------
+
+# Days a successful task is kept (the admin shows what went out recently); a failed one is
+# kept for the personal-data retention, so moderators can still run it again.
+SUCCESSFUL_TASKS_KEPT_DAYS = 7
+
+
+def finished_tasks(cutoff):
+    """Finished tasks past their time: their arguments hold e-mails and addresses."""
+    from django_tasks_db.models import DBTaskResult  # models are loaded when it runs
+
+    week_ago = timezone.now() - datetime.timedelta(days=SUCCESSFUL_TASKS_KEPT_DAYS)
+    return DBTaskResult.objects.filter(
+        Q(status=TaskResultStatus.SUCCESSFUL, finished_at__lt=week_ago)
+        | Q(status=TaskResultStatus.FAILED, finished_at__lt=cutoff)
+    )
+
+
+def delete_tasks(rows, uploads) -> None:
+    rows.delete()

@@ -11,8 +11,11 @@ from wagtail.admin.menu import MenuItem
 from portal import admin_views, outbox
 from portal.bench import BenchTarget
 from portal.lockouts import lockout_viewset
+from portal.models import BackgroundTask
+from portal.privacy import PersonalData
 from portal.search import pages_provider
 from portal.task_admin import background_task_viewset
+from portal.tasks import delete_tasks, finished_tasks
 
 # Wagtail's own help items that open wagtail.org / guide.wagtail.org (English, outside hosts).
 OUTSIDE_HELP_ITEMS = ("whats-new-in-wagtail-", "editor-guide")
@@ -84,3 +87,14 @@ def bench_targets():
 
 
 hooks.register("register_admin_viewset", lambda: background_task_viewset)
+
+
+@hooks.register("register_personal_data")
+def finished_tasks_data():
+    return PersonalData(
+        label="attività in background concluse eliminate",
+        model=BackgroundTask,
+        expired=finished_tasks,
+        purge=delete_tasks,
+        order=90,
+    )

@@ -130,3 +130,21 @@ def test_in_the_tests_a_task_runs_at_once_and_a_failure_is_reported(db, mailoutb
         {"innovator": None, "edit_url": ""},
     )
     assert mailoutbox[0].subject == "Nuova Bcc: x"  # one line
+
+
+def test_finished_tasks_are_purged_with_the_personal_data(task_queue, mailoutbox, capsys):
+    for subject in ("Vecchia", "Recente", "Fallita"):
+        deliver(EmailMessage(subject, "Testo", None, ["a@example.org"]))
+    run_worker()
+    old, recent, failed = (
+        emails().get(args_kwargs__args__0__subject=subject)
+        for subject in ("Vecchia", "Recente", "Fallita")
+    )
+    failed.set_failed(ConnectionRefusedError("SMTP giù"))
+    DBTaskResult.objects.filter(pk__in=[old.pk, failed.pk]).update(
+        finished_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    call_command("purge_personal_data", "--days", "365")
+    assert "attività in background concluse eliminate: 1" in capsys.readouterr().out
+    # The old success goes; a recent one stays a week; a failure stays for the retention.
+    assert set(emails().values_list("pk", flat=True)) == {recent.pk, failed.pk}

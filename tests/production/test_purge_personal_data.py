@@ -141,7 +141,8 @@ def test_the_report_names_every_kind_in_order(data, capsys):
         "richieste di adesione eliminate: 1, profili rimossi dagli innovatori: 0, "
         "accessi all'area degli innovatori eliminati: 0, persone degli innovatori eliminate: 0, "
         "immagini eliminate: 0, "
-        "richieste di iscrizione alla newsletter scadute: 0, indirizzi disiscritti eliminati: 0"
+        "richieste di iscrizione alla newsletter scadute: 0, indirizzi disiscritti eliminati: 0, "
+        "attività in background concluse eliminate: 0"
     )
 
 
@@ -165,5 +166,6 @@ def test_the_docs_list_every_kind_of_personal_data_the_apps_declare():
         "innovators.InnovatorPerson",
         "innovators.ProfileRemoval",
         "auth.User",  # the innovators' area accounts
+        "portal.BackgroundTask",  # e-mails queued and sent
     }
     assert all(f"`{label}`" in held for label in models)
