@@ -28,6 +28,8 @@ EDITOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "admin", ["access_admin"]),
     ("innovators", "innovator", ["add_innovator", "change_innovator"]),
     ("innovators", "sector", ["add_sector", "change_sector"]),
+    ("innovators", "offer", ["change_offer"]),
+    ("innovators", "offercategory", ["add_offercategory", "change_offercategory"]),
     ("portal", "programmephase", ["change_programmephase"]),
     ("stories", "storysubmission", ["view_storysubmission", "change_storysubmission"]),
     ("wagtail_localize", "translation", ["submit_translation"]),
@@ -36,6 +38,8 @@ MODERATOR_MODEL_PERMISSIONS = [
     *EDITOR_MODEL_PERMISSIONS,
     ("innovators", "innovator", ["publish_innovator", "lock_innovator", "unlock_innovator"]),
     ("innovators", "sector", ["delete_sector"]),
+    ("innovators", "offer", ["publish_offer", "lock_offer", "unlock_offer"]),
+    ("innovators", "offercategory", ["delete_offercategory"]),
     ("portal", "programmephase", ["publish_programmephase"]),
     # «Attività in background»: the e-mails and sends that failed, to run again.
     ("portal", "backgroundtask", ["view_backgroundtask", "change_backgroundtask"]),
@@ -51,7 +55,11 @@ MODERATOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "document", ["delete_document"]),
 ]
 # Snippets edited under the editorial review: (app_label, model).
-REVIEWED_SNIPPETS = [("innovators", "innovator"), ("portal", "programmephase")]
+REVIEWED_SNIPPETS = [
+    ("innovators", "innovator"),
+    ("innovators", "offer"),
+    ("portal", "programmephase"),
+]
 
 
 def _permission(apps, app_label, model, codename):

@@ -19,7 +19,7 @@ from wagtail.models import (
 
 import pytest
 
-from innovators.models import Innovator
+from innovators.models import Innovator, Offer
 from portal.models import ProgrammePhase
 from stories.editorial import MODERATORS, WORKFLOW_NAME, route_reviews
 from tests.production.conftest import JOIN_URL, join_data
@@ -48,7 +48,7 @@ def test_the_english_tree_goes_to_moderazione(site, demo_users):
     assert english.get_workflow().name == WORKFLOW_NAME
 
 
-@pytest.mark.parametrize("model", [Innovator, ProgrammePhase])
+@pytest.mark.parametrize("model", [Innovator, Offer, ProgrammePhase])
 def test_reviewed_snippets_go_to_moderazione(demo_users, model):
     assert model().get_workflow().name == WORKFLOW_NAME
 
@@ -76,7 +76,7 @@ def test_route_reviews_upgrades_an_existing_database(site, demo_users):
     route_reviews(apps)  # idempotent
 
     assert WorkflowPage.objects.get(page=root).workflow.name == WORKFLOW_NAME
-    assert WorkflowContentType.objects.filter(workflow__name=WORKFLOW_NAME).count() == 2
+    assert WorkflowContentType.objects.filter(workflow__name=WORKFLOW_NAME).count() == 3
     state.refresh_from_db()
     assert state.status == "in_progress"  # nothing lost: the review under way …
     [task] = default.tasks.specific()
