@@ -10,7 +10,11 @@ ratio to the bare Django view (`/bench/bare/`, same servers, same middleware); t
 "registration rush": readers on five page types (wrk with a Lua script rotating the URLs,
 counting `X-Page-Cache` hits) while registrations to one course arrive at `BENCH_RUSH_RATE`
 per second (a GET of the form and a POST, each from its own client address), beside the same
-readers with no registrations, in alternating rounds.
+readers with no registrations, in alternating rounds; and the "upload storm": the cached home
+page's 99th percentile while three clients send stories with three photos of the largest size
+the form takes (25 million pixels each), beside the same readers quietly, with the task worker
+running as in production (its decoding must not reach the readers: target ≤ 2×).
+`python ops/bench_http.py uploads` runs the upload storm alone.
 
 `python ops/bench_http.py profile /storie/` (`make profile URL=/storie/`) prepares the same
 database and runs `manage.py profile_request` under the same environment, page cache off.
@@ -130,6 +134,8 @@ def wrk(server: str, path: str, script: str | None = None) -> dict:
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
     value, unit = re.search(r"\s50%\s+([\d.]+)(us|ms|s)", output).groups()
     result["p50"] = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    value, unit = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", output).groups()
+    result["p99"] = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     result["errors"] = int(errors.group(1)) if errors else 0
     cache = re.search(r"CACHE hits=(\d+) misses=(\d+) other=(\d+)", output)
@@ -183,12 +189,131 @@ class RegistrationRush(threading.Thread):
         opener.open(request, timeout=30).read()
 
 
+def largest_photo() -> bytes:
+    """A WebP of the most pixels a story photo may have (5000 × 5000): small to send, costly
+    to decode."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (5000, 5000), "#0b5e55").save(buffer, "WEBP", quality=50, method=0)
+    return buffer.getvalue()
+
+
+def multipart(fields: dict[str, str], files: dict[str, bytes]) -> tuple[bytes, str]:
+    boundary = secrets.token_hex(16)
+    parts = []
+    for name, value in fields.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        )
+    body = "".join(parts).encode()
+    for name, content in files.items():
+        body += (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{name}.webp"\r\nContent-Type: image/webp\r\n\r\n'
+            ).encode()
+            + content
+            + b"\r\n"
+        )
+    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+class UploadStorm(threading.Thread):
+    """One client sending stories with three of the largest photos, one after the other."""
+
+    URL = "/storie/racconta/"
+    TEXT = "Una storia di innovazione nella piana di Pistoia, raccontata per la prova. " * 6
+
+    def __init__(self, number: int, photo: bytes):
+        super().__init__(daemon=True)
+        self.number, self.photo = number, photo
+        self.stop = threading.Event()
+        self.sent = self.failed = 0
+
+    def run(self):
+        while not self.stop.is_set():
+            try:
+                self.submit()
+                self.sent += 1
+            except (OSError, AttributeError):
+                self.failed += 1
+
+    def submit(self):
+        count = self.sent + self.failed
+        client = f"10.200.{self.number}.{count % 256}"  # within the per-address limit
+        opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        opener.addheaders = [("X-Bench-Client", client)]
+        url = base("cached") + self.URL
+        page = get(url, opener)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        fields = {
+            "csrfmiddlewaretoken": token,
+            "name": f"Autrice {self.number}",
+            "organisation": "Banco di prova",
+            "email": f"storm-{time.time_ns()}@example.org",
+            "title": f"Prova di carico {self.number}-{count}",
+            "summary": "Una prova di carico: tre foto grandi per ogni storia inviata.",
+            "text": self.TEXT,
+            "consent_privacy": "on",
+            "consent_publication": "on",
+            **{f"alt_{n}": f"Foto {n}" for n in (1, 2, 3)},
+        }
+        body, content_type = multipart(fields, {f"photo_{n}": self.photo for n in (1, 2, 3)})
+        request = urllib.request.Request(
+            url, data=body, headers={"Content-Type": content_type, "Referer": url}
+        )
+        opener.open(request, timeout=60).read()
+
+
+def upload_storm() -> dict[str, list[dict]]:
+    """The cached home page, quiet and during three clients' uploads, in alternating rounds."""
+    photo = largest_photo()
+    rounds = {"quiet": [], "uploads": []}
+    get(base("cached") + "/")
+    for number in range(ROUNDS):
+        print(f"upload storm {number + 1}/{ROUNDS}", file=sys.stderr)
+        rounds["quiet"].append(wrk("cached", "/"))
+        storm = [UploadStorm(client, photo) for client in (1, 2, 3)]
+        for client in storm:
+            client.start()
+        time.sleep(1)  # the uploads under way
+        result = wrk("cached", "/")
+        for client in storm:
+            client.stop.set()
+        for client in storm:
+            client.join()
+        result["stories"] = sum(client.sent for client in storm)
+        result["failed"] = sum(client.failed for client in storm)
+        rounds["uploads"].append(result)
+    return rounds
+
+
+def report_uploads(rounds) -> None:
+    quiet, busy = median(rounds["quiet"], "p99"), median(rounds["uploads"], "p99")
+    stories = sum(result["stories"] for result in rounds["uploads"])
+    failed = sum(result["failed"] for result in rounds["uploads"])
+    print(f"\nUpload storm: cached home page, {ROUNDS} rounds (median p99)")
+    print(f"  quiet:   p99 {quiet:7.1f} ms")
+    print(
+        f"  uploads: p99 {busy:7.1f} ms, {stories} stories with 3 × 25 MP photos ({failed} failed)"
+    )
+    print(f"  uploads / quiet: {busy / quiet:.2f}× (target ≤ 2×)")
+
+
 def start_servers() -> list[subprocess.Popen]:
     servers = []
     for name, port in SERVERS.items():
         command = [PY, "-m", "gunicorn", "portal.wsgi", "-b", f"127.0.0.1:{port}"]
         command += ["-w", WORKERS, "--log-level", "warning"]
         servers.append(subprocess.Popen(command, env=environment(name == "cached"), cwd=ROOT))
+    # The task worker, as in production: it decodes the uploads and sends the e-mails.
+    worker = [PY, "manage.py", "db_worker", "--interval", "1", "-v0"]
+    servers.append(subprocess.Popen(worker, env=environment(True), cwd=ROOT))
     for name in SERVERS:
         for _ in range(150):
             if any(server.poll() is not None for server in servers):
@@ -281,6 +406,12 @@ def main():
     prepare()
     servers = start_servers()
     script = None
+    if sys.argv[1:] == ["uploads"]:
+        try:
+            report_uploads(upload_storm())
+        finally:
+            stop(servers)
+        return
     try:
         targets = urls()
         rush_paths = [targets[name] for name in ("home", "stories index", "story", "map")]
@@ -289,6 +420,7 @@ def main():
             script.write(RUSH_LUA % {"paths": ", ".join(f'"{p}"' for p in rush_paths)})
         pages, rush = measure(targets, rush_paths, targets["course (form)"], script.name)
         report(targets, pages, rush)
+        report_uploads(upload_storm())
     finally:
         stop(servers)
         if script:
