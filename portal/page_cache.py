@@ -25,6 +25,7 @@ from django.utils.cache import (
 )
 
 from portal.cache import CONTENT_VERSION_KEY, content_version, request_scope
+from portal.compression import accepts_gzip
 
 PAGE_CACHE_PREFIX = "portal:page"
 # Content types whose readers poll: cacheable by browsers and shared caches for a while.
@@ -154,8 +155,11 @@ class PageCacheMiddleware:
         scheme = "https" if request.is_secure() else "http"
         url = f"{scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode()).hexdigest()
-        # HEAD shares GET's entry: the server drops the body.
-        return f"{PAGE_CACHE_PREFIX}:{digest}"
+        # HEAD shares GET's entry: the server drops the body. A client that accepts gzip gets
+        # the compressed entry (portal.compression, below this middleware), any other the plain
+        # one: the key follows the one thing `Vary: Accept-Encoding` names.
+        encoding = "gzip" if accepts_gzip(request) else "identity"
+        return f"{PAGE_CACHE_PREFIX}:{encoding}:{digest}"
 
     @staticmethod
     def _cacheable_response(request, response) -> bool:

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "portal.middleware.RequestSizeLimitMiddleware",
     "portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip below WhiteNoise (static files come precompressed) and the page cache (one entry
+    # per encoding), above ConditionalGet (ETags of the plain body): portal/compression.py.
+    "portal.compression.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.middleware.PasswordResetRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
