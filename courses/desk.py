@@ -73,8 +73,11 @@ def can_check_in(user) -> bool:
 
 def next_events(limit: int = 5) -> list:
     """The next live courses and sessions not yet over, soonest first, each with its seats
-    taken (`confirmed_total`) and its waiting list (`waiting_total`) counted in the query."""
+    taken (`confirmed_total`) and its waiting list (`waiting_total`) counted in the query.
+    Each event once: its original page (registrations live there), not its translations."""
     from django.utils import timezone
+
+    from wagtail.models import Locale
 
     from .models import CoursePage, RegistrationStatus, SessionPage
     from .models.events import confirmed_count_subquery
@@ -83,7 +86,7 @@ def next_events(limit: int = 5) -> list:
     for model in (CoursePage, SessionPage):
         events += (
             model.objects.live()
-            .filter(end__gte=timezone.now())
+            .filter(end__gte=timezone.now(), locale=Locale.get_default())
             .defer_streamfields()
             .annotate(
                 confirmed_total=confirmed_count_subquery(),

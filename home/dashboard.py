@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
+from wagtail.permissions import page_permission_policy
 
 from courses import desk
 from innovators.models import JoinRequest
@@ -81,9 +82,17 @@ class DashboardPanel(Component):
 
 
 class PendingReviewPanel(DashboardPanel):
+    """Shown to those who edit or publish pages (not to the events desk, which can open none
+    of what waits for review)."""
+
     name = "pistoia_pending_review"
     order = 90
     template_name = "home/admin/dashboard_pending.html"
+
+    def is_shown(self) -> bool:
+        return page_permission_policy.user_has_any_permission(
+            self.request.user, ["change", "publish"]
+        )
 
     def rows(self):
         items, total = pending_reviews()

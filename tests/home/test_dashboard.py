@@ -19,7 +19,13 @@ from courses.factories import (
     SessionIndexPageFactory,
     SessionPageFactory,
 )
-from courses.models import CourseIndexPage, RegistrationStatus, SessionIndexPage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    RegistrationStatus,
+    SessionIndexPage,
+    SessionPage,
+)
 from innovators.factories import JoinRequestFactory
 from portal.review_panel import LIMIT, MIRRORS
 from stories.editorial import attach_editorial_workflow, editorial_workflow
@@ -96,8 +102,28 @@ def test_events_desk_sees_only_the_events(client, home_page, story_index):
     member(client, "accoglienza", "Accoglienza")
     page = parse(client.get(DASHBOARD))
     assert panel(page, "submissions") is None and panel(page, "join-requests") is None
+    assert panel(page, "pending") is None  # the review queue holds nothing it may open
     events = panel(page, "events")
     assert events.select_one("a[href^='/admin/iscrizioni/check-in/?event=']")
+
+
+def test_each_event_is_listed_once_whatever_its_translations(client, home_page, story_index):
+    from wagtail.models import Locale
+
+    fill(home_page, story_index, 1, member(client, "redazione", "Redazione"))
+    english = Locale.objects.get(language_code="en")
+    for event in [*CoursePage.objects.all(), *SessionPage.objects.all()]:
+        event.copy_for_translation(english, copy_parents=True).save_revision().publish()
+    client.logout()
+    member(client, "accoglienza", "Accoglienza")
+    rows = panel(parse(client.get(DASHBOARD)), "events").select("tbody tr")
+    originals = [
+        *CoursePage.objects.filter(locale__language_code="it"),
+        *SessionPage.objects.filter(locale__language_code="it"),
+    ]
+    links = [row.select_one("td.title a")["href"] for row in rows]
+    assert sorted(links) == sorted(f"/admin/pages/{event.pk}/edit/" for event in originals)
+    assert all(row.select_one("a[href^='/admin/iscrizioni/check-in/?event=']") for row in rows)
 
 
 def count_queries(client):
