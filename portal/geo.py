@@ -8,6 +8,7 @@ imports no app, so the places come from a provider an app registers
 """
 
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 from wagtailgeowidget.widgets import LeafletField
+
+from portal.numbers import parse_decimal
 
 SRID = 4326
 # The Provincia di Pistoia, from the Abetone ridge to the Padule di Fucecchio, with a margin.
@@ -44,6 +47,36 @@ class Point:
 
     def in_province(self) -> bool:
         return BBOX_SOUTH <= self.lat <= BBOX_NORTH and BBOX_WEST <= self.lng <= BBOX_EAST
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A bounding box in degrees (WGS 84), as GeoJSON writes it: west, south, east, north."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def zoom(self) -> int:
+        """The web-map zoom at which the box is about two 256 px tiles wide (0 to 22)."""
+        width = max(self.east - self.west, (self.north - self.south) * 1.5, 1e-6)
+        return max(0, min(22, int(math.log2(720 / width))))
+
+
+def parse_bbox(value) -> BBox | None:
+    """``west,south,east,north`` in degrees (`portal.numbers.parse_decimal` for each); None for
+    anything else, a box turned inside out or one of no area."""
+    if not isinstance(value, str) or len(value) > 200:
+        return None
+    parts = value.split(",")
+    if len(parts) != 4:
+        return None
+    west, east = (parse_decimal(parts[i].strip(), minimum=-180, maximum=180) for i in (0, 2))
+    south, north = (parse_decimal(parts[i].strip(), minimum=-90, maximum=90) for i in (1, 3))
+    if None in (west, south, east, north) or west >= east or south >= north:
+        return None
+    return BBox(west, south, east, north)
 
 
 def parse_point(value: str) -> Point | None:
