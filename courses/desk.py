@@ -7,12 +7,17 @@ group "Redazione" gets them too. The editors' group is matched by name (it is cr
 stories' migrations, and `courses` does not import `stories`): whichever migration runs first
 creates it.
 
+The participants' answers (`view_feedbackanswer`) go to Redazione and Moderazione, not to the
+desk, which sees attendance only (`courses.feedback.reports`).
+
 `setup_events_desk(apps)` is written against an app registry, for the code that rebuilds the
-groups after a flush (browser tests, demo content). Migration 0004 keeps its own frozen copy.
+groups after a flush (browser tests, demo content). Migrations 0004 and 0010 keep their own
+frozen copies.
 """
 
 DESK = "Accoglienza"
 EDITORS = "Redazione"  # stories.editorial.EDITORS
+MODERATORS = "Moderazione"  # stories.editorial.MODERATORS
 
 VIEW = "courses.view_registration"
 EXPORT = "courses.export_registration"
@@ -25,6 +30,11 @@ DESK_PERMISSIONS = [
     ("courses", "registration", "checkin_registration", "Può registrare le presenze"),
 ]
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+# The participants' answers (courses.feedback.reports): editors and moderators, not the desk.
+FEEDBACK = "courses.view_feedbackanswer"
+FEEDBACK_PERMISSIONS = [
+    ("courses", "feedbackanswer", "view_feedbackanswer", "Can view risposta al questionario"),
+]
 
 
 def _permissions(apps, rows):
@@ -48,6 +58,9 @@ def setup_events_desk(apps):
     rights = _permissions(apps, DESK_PERMISSIONS)
     desk.permissions.add(*rights, *_permissions(apps, [ADMIN_ACCESS]))
     editors.permissions.add(*rights)
+    feedback = _permissions(apps, FEEDBACK_PERMISSIONS)
+    for name in (EDITORS, MODERATORS):
+        group_model.objects.get_or_create(name=name)[0].permissions.add(*feedback)
     return desk
 
 
@@ -69,6 +82,16 @@ def can_export(user) -> bool:
 
 def can_check_in(user) -> bool:
     return user.has_perm(CHECKIN)
+
+
+def can_view_feedback(user) -> bool:
+    """The questionnaires' answers and ratings (Redazione, Moderazione)."""
+    return user.has_perm(FEEDBACK)
+
+
+def can_view_attendance(user) -> bool:
+    """Attendance figures per event: the desk too, which sees no answer."""
+    return can_view(user) or can_view_feedback(user)
 
 
 def next_events(limit: int = 5) -> list:

@@ -1,5 +1,6 @@
 """E-mails to registered people: confirmation (with the .ics), waiting list, promotion, reminder,
-cancellation, and "already registered" (a second registration of the same address).
+cancellation, "already registered" (a second registration of the same address), and after the
+event the link to its questionnaire (`courses.feedback`).
 
 Each function takes a registration's id: they run after the transaction that changed it commits.
 Each e-mail is sent in the background, again if it fails (`portal.notifications.deliver`).
@@ -12,6 +13,7 @@ from django.utils import translation
 from portal.links import absolute_url
 from portal.notifications import deliver
 
+from .feedback import links as feedback_links
 from .models.registrations import Registration
 
 
@@ -32,13 +34,13 @@ def _context(registration: Registration) -> dict:
     }
 
 
-def _send(registration_id: int, template: str, with_calendar: bool) -> None:
+def _send(registration_id: int, template: str, with_calendar: bool, **extra) -> None:
     from .calendar import build_calendar
 
     registration = Registration.objects.select_related("event").get(pk=registration_id)
     language = registration.reader_event.locale.language_code
     with translation.override(language):
-        context = _context(registration)
+        context = {**_context(registration), **{key: make() for key, make in extra.items()}}
         message = EmailMessage(
             subject=render_to_string(template.format(part="subject"), context).strip(),
             body=render_to_string(template.format(part="body"), context),
@@ -74,3 +76,14 @@ def send_already_registered(registration_id: int | None) -> None:
 
 def send_cancellation(registration_id: int) -> None:
     _send(registration_id, "courses/emails/cancellation_{part}.txt", with_calendar=False)
+
+
+def send_feedback_request(registration_id: int) -> None:
+    """After the event, to a participant checked in: the questionnaire's one-answer link."""
+    _send(
+        registration_id,
+        "courses/emails/feedback_request_{part}.txt",
+        with_calendar=False,
+        feedback_url=lambda: feedback_links.questionnaire_url(registration_id),
+        feedback_days=feedback_links.link_days,
+    )

@@ -8,6 +8,7 @@ from django.urls import path, re_path
 
 from wagtail import views as wagtail_views
 
+from .feedback import views as feedback
 from .seats import seats
 
 
@@ -17,5 +18,8 @@ def serve_calendar(request, path):
 
 urlpatterns = [
     path("api/posti.json", seats, name="courses_seats"),
+    # The questionnaire after an event, one answer per signed link (courses.feedback)
+    path("valutazione/grazie/", feedback.thanks, name="courses_feedback_thanks"),
+    path("valutazione/<str:token>/", feedback.questionnaire, name="courses_feedback"),
     re_path(r"^((?:[\w\-]+/)+)calendario\.ics$", serve_calendar, name="courses_calendar"),
 ]

@@ -1,5 +1,6 @@
 from .choices import Audience, EventFormat, EventStatus
 from .events import EventPage
+from .feedback import RECOMMEND_FROM, FeedbackAnswer, FeedbackLinkUse
 from .indexes import EventIndexPage
 from .pages import (
     CourseIndexPage,
@@ -15,6 +16,7 @@ from .pages import (
 from .registrations import Registration, RegistrationStatus
 
 __all__ = [
+    "RECOMMEND_FROM",
     "Audience",
     "CourseIndexPage",
     "CourseLevel",
@@ -24,6 +26,8 @@ __all__ = [
     "EventIndexPage",
     "EventPage",
     "EventStatus",
+    "FeedbackAnswer",
+    "FeedbackLinkUse",
     "Registration",
     "RegistrationStatus",
     "SessionIndexPage",

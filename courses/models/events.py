@@ -19,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from portal.images import prefetch_image
@@ -32,6 +33,8 @@ from portal.models import (
 )
 
 from ..calendar import calendar_response
+from ..feedback.blocks import DEFAULT_QUESTIONNAIRE, QuestionnaireBlock
+from ..feedback.ratings import Rating, event_rating
 from ..panels import RegistrationCountsPanel
 from .choices import Audience, EventFormat, EventStatus
 from .registrations import Registration, RegistrationStatus, seats_page_id
@@ -88,6 +91,7 @@ def event_panels(*details) -> list:
         *details,
         *ImageMixin.image_panels,
         *BodyMixin.body_panels,
+        FieldPanel("questionnaire", heading=_("Questionario di valutazione")),
     ]
 
 
@@ -144,6 +148,16 @@ class EventPage(ViewRoutesMixin, GeoLocationMixin, BodyMixin, ImageMixin, BasePa
     contact_name = models.CharField(_("referente"), max_length=120, blank=True)
     contact_email = models.EmailField(_("e-mail del referente"), blank=True)
     body = body_field(_("descrizione"))
+    questionnaire = StreamField(
+        QuestionnaireBlock(),
+        verbose_name=_("questionario di valutazione"),
+        blank=True,
+        default=DEFAULT_QUESTIONNAIRE,
+        help_text=_(
+            "Le domande inviate ai presenti dopo l'evento. La valutazione complessiva (da 1 a 5) "
+            "e «Di che cosa hai bisogno ora?» ci sono sempre."
+        ),
+    )
 
     content_panels = event_panels()
     search_fields = [
@@ -264,6 +278,11 @@ class EventPage(ViewRoutesMixin, GeoLocationMixin, BodyMixin, ImageMixin, BasePa
             .annotate(total=Count("pk"))
         )
         return {status: counts.get(status, 0) for status in RegistrationStatus.values}
+
+    @cached_property
+    def participants_rating(self) -> Rating:
+        """What the participants answered (shown once the event is past, from 5 answers)."""
+        return event_rating(self)
 
     # --- rendering and routes -----------------------------------------------------------------
 

@@ -117,6 +117,9 @@ class Registration(index.Indexed, models.Model):
     reminder_sent_at = models.DateTimeField(
         _("promemoria inviato il"), null=True, blank=True, editable=False
     )
+    feedback_requested_at = models.DateTimeField(
+        _("questionario inviato il"), null=True, blank=True, editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -47,6 +47,8 @@ class Figure:
     def display(self) -> str:
         if self.is_series:
             return ""
+        if self.raw is None and self.indicator.from_answers:
+            return _("dati insufficienti")
         return fmt(self.raw or 0) + (f" {self.indicator.unit}" if self.indicator.unit else "")
 
     @cached_property
@@ -57,7 +59,7 @@ class Figure:
         rows = []
         for item in self.raw or []:
             label = month_label(item["date"]) if item.get("date") else item["label"]
-            value = item.get("status") or fmt(item["value"])
+            value = item.get("status") or fmt(item["value"] or 0)
             rows.append({**item, "label": label, "display": value})
         return rows
 
@@ -73,6 +75,13 @@ class Figure:
                 "first_value": rows[0]["display"],
                 "last": rows[-1]["label"],
                 "last_value": rows[-1]["display"],
+            }
+        if self.indicator.chart and not self.indicator.summable:
+            top = max(rows, key=lambda row: row["value"] or 0)
+            return _("%(count)s voci; la più alta è %(top)s con %(value)s.") % {
+                "count": fmt(len(rows)),
+                "top": top["label"],
+                "value": top["display"],
             }
         if self.indicator.chart:
             top = max(rows, key=lambda row: row["value"])
@@ -145,12 +154,12 @@ def _svg(figure: Figure, height: int, body: str) -> str:
 def bar_chart(figure: Figure) -> str:
     """Horizontal bars, label above each bar: long names stay readable on a phone."""
     rows = figure.rows
-    peak = max((row["value"] for row in rows), default=0) or 1
+    peak = max((row["value"] or 0 for row in rows), default=0) or 1
     usable = WIDTH - 70
     parts = []
     for index, row in enumerate(rows):
         y = index * BAR_ROW
-        length = max(2, round(usable * row["value"] / peak))
+        length = max(2, round(usable * (row["value"] or 0) / peak))
         color = row.get("color")
         fill = format_html(' fill="{}"', color) if color else ""
         parts.append(

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Registration, RegistrationStatus, SessionPage
+from home.impact.evaluation import evaluation
 from innovators.models import Innovator, Sector
 from newsletter.models import Subscriber
 from portal.cache import cached_for_content
@@ -35,11 +36,105 @@ class Indicator:
     description: str
     chart: str = ""  # "bar" (horizontal), "column" (vertical), "line", or "" for a number
     unit: str = ""
+    # From participants' answers: no value (None) below 5 answers, shown as «dati insufficienti».
+    from_answers: bool = False
+    # A chart whose values add up (counts); averages and rates do not.
+    summable: bool = True
 
     @property
     def is_series(self) -> bool:
         return bool(self.chart) or self.key == "phases"
 
+
+# Phase 4, Valutazione: attendance and participants' answers (home/impact/evaluation.py).
+EVALUATION_INDICATORS = [
+    Indicator(
+        "participants_present",
+        _("Partecipanti presenti"),
+        _("Presenze registrate all'ingresso di percorsi e sessioni conclusi."),
+    ),
+    Indicator(
+        "attendance_rate",
+        _("Tasso di presenza"),
+        _("Presenti sul totale di presenti e assenti tra gli iscritti confermati."),
+        unit="%",
+    ),
+    Indicator(
+        "people_reached",
+        _("Persone raggiunte"),
+        _("Persone diverse (per indirizzo e-mail) presenti ad almeno un evento."),
+    ),
+    Indicator(
+        "returning_participants",
+        _("Partecipanti tornati"),
+        _("Persone presenti ad almeno due eventi."),
+    ),
+    Indicator(
+        "training_hours",
+        _("Ore di formazione erogate"),
+        _("Ore dei percorsi di formazione conclusi."),
+    ),
+    Indicator(
+        "average_rating",
+        _("Valutazione media dei partecipanti (su 5)"),
+        _("Media della valutazione complessiva nei questionari dopo gli eventi, da 5 risposte."),
+        from_answers=True,
+    ),
+    Indicator(
+        "recommend_share",
+        _("Lo consiglierebbero"),
+        _("Chi ha risposto 9 o 10 a «Lo consiglieresti?», sul totale delle risposte, da 5."),
+        unit="%",
+        from_answers=True,
+    ),
+    Indicator(
+        "present_by_year_and_kind",
+        _("Partecipanti presenti per anno e tipo di evento"),
+        _("Presenze registrate all'ingresso, per anno di fine dell'evento."),
+        chart="bar",
+    ),
+    Indicator(
+        "attendance_rate_by_year_and_kind",
+        _("Tasso di presenza per anno e tipo di evento (%)"),
+        _("Presenti sul totale di presenti e assenti, per anno di fine dell'evento."),
+        chart="bar",
+        summable=False,
+    ),
+    Indicator(
+        "training_hours_by_year",
+        _("Ore di formazione erogate per anno"),
+        _("Ore dei percorsi di formazione conclusi, per anno di fine."),
+        chart="bar",
+    ),
+    Indicator(
+        "rating_by_year_and_kind",
+        _("Valutazione media per anno e tipo di evento (su 5)"),
+        _("Media della valutazione complessiva; «dati insufficienti» sotto le 5 risposte."),
+        chart="bar",
+        from_answers=True,
+        summable=False,
+    ),
+    Indicator(
+        "recommend_by_year_and_kind",
+        _("Lo consiglierebbero, per anno e tipo di evento (%)"),
+        _(
+            "Chi ha risposto 9 o 10 a «Lo consiglieresti?»; «dati insufficienti» sotto le 5 risposte."
+        ),
+        chart="bar",
+        from_answers=True,
+        summable=False,
+    ),
+    Indicator(
+        "top_needs",
+        _("Di che cosa hanno bisogno"),
+        _(
+            "I bisogni scelti più spesso dai partecipanti nei questionari e dagli innovatori "
+            "nell'adesione e nella loro area, da 5 risposte."
+        ),
+        chart="bar",
+        from_answers=True,
+    ),
+]
 
 INDICATORS = [
     Indicator(
@@ -113,6 +208,7 @@ INDICATORS = [
         _("Persone in lista d'attesa"),
         _("Iscrizioni in lista d'attesa per un posto che si libera."),
     ),
+    *EVALUATION_INDICATORS,
     Indicator(
         "registrations_by_month",
         _("Iscrizioni per mese"),
@@ -277,6 +373,7 @@ def compute(language_code: str | None = None) -> dict:
         _innovators(values, language_code)
         _stories(values, language_code)
         _events(values, now)
+        evaluation(values, now)
         values["newsletter_subscribers"] = Subscriber.objects.confirmed().count()
         _phases(values, language_code)
     return {"computed_at": now, "language": language_code, "values": values}

@@ -2,6 +2,7 @@ from .reference import Municipality, Sector  # isort: skip
 from .innovators import Innovator, InnovatorKind, TaggedInnovator  # isort: skip
 from .join_requests import JoinRequest  # isort: skip
 from .pages import ClubDirectoryPage, InnovatorMapPage  # isort: skip
+from .needs import InnovatorNeeds  # isort: skip
 from innovators.area.models import InnovatorPerson, ProfileRemoval  # isort: skip
 from innovators.synergies.models import (  # isort: skip
     MatchAlert,
@@ -16,6 +17,7 @@ __all__ = [
     "Innovator",
     "InnovatorKind",
     "InnovatorMapPage",
+    "InnovatorNeeds",
     "InnovatorPerson",
     "JoinRequest",
     "MatchAlert",

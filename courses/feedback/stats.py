@@ -1,0 +1,189 @@
+"""Attendance and answers added up: per event, per year and kind of event, per phase, for the
+whole programme. Every figure is an aggregate query (`values().annotate()`), so the number of
+queries does not grow with the registrations or the answers.
+
+Only courses and sessions that are live, not cancelled and over count; registrations and
+answers belong to an event's original page (the Italian one), whatever language was used.
+
+- **registered**: every registration received (cancelled ones too); **confirmed**, **waiting**:
+  by status; **present**: checked in at the door; **absent**: confirmed and not checked in;
+  **attendance rate**: present out of present and absent.
+- **people reached**: distinct e-mail addresses (case-insensitive) checked in, counted from the
+  registrations themselves (no second copy of the addresses is kept); addresses anonymised by
+  the retention purge no longer count. **Returning**: those present at two events or more.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce, ExtractYear, Lower
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from innovators.models import OfferCategory
+
+from ..models import CoursePage, FeedbackAnswer, Registration, RegistrationStatus, SessionPage
+from .ratings import Rating, min_answers, rating_aggregates
+
+EVENT_MODELS = (CoursePage, SessionPage)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    registered: int = 0
+    confirmed: int = 0
+    present: int = 0
+    absent: int = 0
+    waiting: int = 0
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Attendance":
+        return cls(**{name: row.get(name) or 0 for name in cls.__dataclass_fields__})
+
+    @property
+    def rate(self) -> int | None:
+        """Present out of those expected (present + absent), in %; None before anyone."""
+        expected = self.present + self.absent
+        return round(100 * self.present / expected) if expected else None
+
+    def response_rate(self, rating: Rating) -> int | None:
+        return round(100 * rating.answers / self.present) if self.present else None
+
+
+def attendance_aggregates() -> dict:
+    return {
+        "registered": Count("pk"),
+        "confirmed": Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        "present": Count("pk", filter=Q(attended_at__isnull=False)),
+        "absent": Count(
+            "pk", filter=Q(status=RegistrationStatus.CONFIRMED, attended_at__isnull=True)
+        ),
+        "waiting": Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    }
+
+
+def held(prefix: str = "", now=None) -> Q:
+    """Q for an event (through `prefix`, e.g. "event__") that is live, not cancelled and over."""
+    now = now or timezone.now()
+    either = Q()
+    for model in EVENT_MODELS:
+        name = model._meta.model_name
+        either |= Q(**{f"{prefix}{name}__end__lte": now, f"{prefix}{name}__cancelled": False})
+    return Q(**{f"{prefix}live": True}) & either
+
+
+def event_year(prefix: str = "event__"):
+    """The year an event (through `prefix`) ended."""
+    return Coalesce(
+        *(ExtractYear(f"{prefix}{model._meta.model_name}__end") for model in EVENT_MODELS)
+    )
+
+
+def kind_labels() -> dict[int, str]:
+    """Content type id → the kind of event, plural («Percorsi di formazione»), cached."""
+    types = ContentType.objects.get_for_models(*EVENT_MODELS)
+    return {
+        types[model].pk: capfirst(str(model._meta.verbose_name_plural)) for model in EVENT_MODELS
+    }
+
+
+def held_courses(now=None):
+    """The courses over and not cancelled (their original pages: hours are counted once)."""
+    return CoursePage.objects.live().filter(
+        cancelled=False,
+        end__lte=now or timezone.now(),
+        locale__language_code=settings.LANGUAGE_CODE,
+    )
+
+
+def held_registrations(now=None):
+    return Registration.objects.filter(held("event__", now))
+
+
+def held_answers(now=None):
+    return FeedbackAnswer.objects.filter(held("event__", now))
+
+
+@dataclass
+class ProgrammeFigures:
+    attendance: Attendance
+    people_reached: int
+    returning: int
+    training_hours: int
+    rating: Rating
+    by_year_and_kind: list[dict] = field(default_factory=list)
+    needs: list[dict] = field(default_factory=list)
+
+
+def programme_figures(now=None) -> ProgrammeFigures:
+    """The whole programme's attendance and answers: a fixed number of queries."""
+    registrations = held_registrations(now)
+    present = registrations.filter(attended_at__isnull=False).exclude(email="")
+    addresses = present.annotate(address=Lower("email")).values("address")
+    hours = held_courses(now).aggregate(total=Sum("duration_hours"))["total"]
+    answers = held_answers(now)
+    return ProgrammeFigures(
+        attendance=Attendance.from_row(registrations.aggregate(**attendance_aggregates())),
+        people_reached=addresses.distinct().count(),
+        returning=addresses.annotate(events=Count("event__translation_key", distinct=True))
+        .filter(events__gte=2)
+        .count(),
+        training_hours=hours or 0,
+        rating=Rating.from_row(answers.aggregate(**rating_aggregates())),
+        by_year_and_kind=by_year_and_kind(registrations, answers),
+        needs=needs_counts(answers),
+    )
+
+
+def by_year_and_kind(registrations, answers) -> list[dict]:
+    """Rows of year, kind, `attendance` and `rating`, oldest year first."""
+    labels = kind_labels()
+    groups: dict[tuple, dict] = {}
+    for row in (
+        registrations.annotate(year=event_year(), kind=Coalesce("event__content_type", 0))
+        .values("year", "kind")
+        .annotate(**attendance_aggregates())
+        .order_by()
+    ):
+        groups.setdefault((row["year"], row["kind"]), {})["attendance"] = row
+    for row in (
+        answers.annotate(year=event_year(), kind=Coalesce("event__content_type", 0))
+        .values("year", "kind")
+        .annotate(**rating_aggregates())
+        .order_by()
+    ):
+        groups.setdefault((row["year"], row["kind"]), {})["rating"] = row
+    return [
+        {
+            "year": year,
+            "kind": kind,
+            "label": f"{year} · {labels.get(kind, '')}",
+            "attendance": Attendance.from_row(parts.get("attendance", {})),
+            "rating": Rating.from_row(parts.get("rating", {})),
+        }
+        for (year, kind), parts in sorted(groups.items(), key=lambda item: item[0])
+    ]
+
+
+def needs_counts(answers) -> list[dict]:
+    """How often each need was chosen in `answers`, most chosen first; nothing below the
+    threshold of answers."""
+    if answers.count() < min_answers():
+        return []
+    through = FeedbackAnswer.needs.through.objects.filter(feedbackanswer__in=answers)
+    rows = list(
+        through.values("offercategory")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "offercategory")
+    )
+    categories = OfferCategory.objects.in_bulk([row["offercategory"] for row in rows])
+    return [
+        {
+            "slug": categories[row["offercategory"]].slug,
+            "label": categories[row["offercategory"]].label,
+            "count": row["count"],
+        }
+        for row in rows
+    ]

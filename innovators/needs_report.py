@@ -1,0 +1,49 @@
+"""The innovators' needs added up, for the editors who plan the next courses (Fase 2,
+Progettazione) and for the impact page: by category, and by category within each sector and
+each comune. Only published innovators count; one aggregate query per table."""
+
+from django.conf import settings
+from django.db.models import Count
+
+from .models import InnovatorNeeds, OfferCategory
+
+Through = InnovatorNeeds.categories.through
+
+
+def _published():
+    return Through.objects.filter(
+        innovatorneeds__innovator__live=True,
+        innovatorneeds__innovator__locale__language_code=settings.LANGUAGE_CODE,
+    )
+
+
+def needs_by_category() -> list[dict]:
+    """[{slug, label, count}], most needed first."""
+    rows = list(_published().values("offercategory").annotate(count=Count("pk")).order_by("-count"))
+    categories = OfferCategory.objects.in_bulk([row["offercategory"] for row in rows])
+    return [
+        {
+            "slug": categories[row["offercategory"]].slug,
+            "label": categories[row["offercategory"]].label,
+            "count": row["count"],
+        }
+        for row in rows
+    ]
+
+
+def needs_table(group_by: str) -> dict:
+    """Counts of each category within each group (`"sector"` or `"municipality"`):
+    {"categories": [...], "rows": [{"label", "counts": [...], "total"}]}, largest group first."""
+    field = f"innovatorneeds__innovator__{group_by}__name"
+    cells = _published().values(field, "offercategory").annotate(count=Count("pk")).order_by()
+    categories = list(OfferCategory.objects.all())
+    index = {category.pk: position for position, category in enumerate(categories)}
+    rows: dict[str, list[int]] = {}
+    for cell in cells:
+        counts = rows.setdefault(cell[field] or "—", [0] * len(categories))
+        counts[index[cell["offercategory"]]] += cell["count"]
+    table = [
+        {"label": label, "counts": counts, "total": sum(counts)} for label, counts in rows.items()
+    ]
+    table.sort(key=lambda row: (-row["total"], row["label"]))
+    return {"categories": categories, "rows": table}
