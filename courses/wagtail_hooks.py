@@ -18,6 +18,7 @@ from portal.csv import SafeSpreadsheetExportMixin
 
 from . import admin_views, api, desk, privacy
 from .exports import COLUMNS, registration_row
+from .feedback import reports
 from .models import CoursePage, Registration, RegistrationStatus, SessionPage
 
 
@@ -92,6 +93,25 @@ def register_checkin_menu_item():
 
     return CheckInMenuItem(
         _("Check-in eventi"), reverse("courses_checkin"), icon_name="tick", order=251
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_evaluation_urls():
+    return [
+        path("valutazione/", reports.EvaluationReportView.as_view(), name="courses_evaluation"),
+        path("valutazione/<int:event_id>/", reports.event_detail, name="courses_evaluation_event"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_evaluation_menu_item():
+    class EvaluationMenuItem(MenuItem):
+        def is_shown(self, request):
+            return desk.can_view_attendance(request.user)
+
+    return EvaluationMenuItem(
+        _("Valutazione"), reverse("courses_evaluation"), icon_name="table", order=252
     )
 
 

@@ -21,8 +21,10 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear, Lower
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from innovators.models import OfferCategory
+from portal.models import ProgrammePhase
 
 from ..models import CoursePage, FeedbackAnswer, Registration, RegistrationStatus, SessionPage
 from .ratings import Rating, min_answers, rating_aggregates
@@ -186,4 +188,134 @@ def needs_counts(answers) -> list[dict]:
             "count": row["count"],
         }
         for row in rows
+    ]
+
+
+# --- the editors' reports: per event, per phase, per goal ----------------------------------------
+
+GOALS = {
+    CoursePage: _("Accrescere le competenze"),
+    SessionPage: _("Stimolare la partecipazione"),
+}
+
+
+@dataclass
+class ReportRow:
+    label: str
+    attendance: Attendance
+    rating: Rating
+    event: dict | None = None  # an event's id, kind, phase and end, for the per-event rows
+
+    @property
+    def response_rate(self) -> int | None:
+        return self.attendance.response_rate(self.rating)
+
+
+def held_events(now=None) -> list[dict]:
+    """The events over (original pages), latest first: id, title, kind, phase, end."""
+    labels = kind_labels()
+    events = []
+    for model in EVENT_MODELS:
+        has_phase = any(field.name == "phase" for field in model._meta.fields)
+        rows = (
+            model.objects.live()
+            .filter(
+                cancelled=False,
+                end__lte=now or timezone.now(),
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .values(
+                "pk",
+                "title",
+                "end",
+                "content_type",
+                *(["phase__number", "phase__name"] if has_phase else []),
+            )
+        )
+        for row in rows:
+            row["kind"] = labels.get(row["content_type"], "")
+            row["phase"] = (
+                f"{row['phase__number']}. {row['phase__name']}" if row.get("phase__number") else ""
+            )
+            events.append(row)
+    return sorted(events, key=lambda row: (row["end"], row["pk"]), reverse=True)
+
+
+def _grouped(group_by: str, now=None) -> dict:
+    """{group value: (attendance row, rating row)} for registrations and answers of held
+    events, grouped on `group_by` (a path from the event, e.g. "content_type")."""
+    groups: dict = {}
+    for row in (
+        held_registrations(now)
+        .values(f"event__{group_by}")
+        .annotate(**attendance_aggregates())
+        .order_by()
+    ):
+        groups.setdefault(row[f"event__{group_by}"], [{}, {}])[0] = row
+    for row in (
+        held_answers(now).values(f"event__{group_by}").annotate(**rating_aggregates()).order_by()
+    ):
+        groups.setdefault(row[f"event__{group_by}"], [{}, {}])[1] = row
+    return groups
+
+
+def event_report(events: list[dict], now=None) -> list[ReportRow]:
+    """One row per event of `events` (from `held_events`): three queries whatever their number."""
+    ids = [event["pk"] for event in events]
+    attendance = {
+        row["event_id"]: row
+        for row in Registration.objects.filter(event_id__in=ids)
+        .values("event_id")
+        .annotate(**attendance_aggregates())
+        .order_by()
+    }
+    ratings = {
+        row["event_id"]: row
+        for row in FeedbackAnswer.objects.filter(event_id__in=ids)
+        .values("event_id")
+        .annotate(**rating_aggregates())
+        .order_by()
+    }
+    return [
+        ReportRow(
+            label=event["title"],
+            attendance=Attendance.from_row(attendance.get(event["pk"], {})),
+            rating=Rating.from_row(ratings.get(event["pk"], {})),
+            event=event,
+        )
+        for event in events
+    ]
+
+
+def goal_report(now=None) -> list[ReportRow]:
+    """The same rolled up per goal of the programme (courses and sessions serve one each)."""
+    types = ContentType.objects.get_for_models(*EVENT_MODELS)
+    groups = _grouped("content_type", now)
+    return [
+        ReportRow(
+            label=f"{GOALS[model]} ({kind_labels()[types[model].pk].lower()})",
+            attendance=Attendance.from_row(groups.get(types[model].pk, [{}, {}])[0]),
+            rating=Rating.from_row(groups.get(types[model].pk, [{}, {}])[1]),
+        )
+        for model in EVENT_MODELS
+    ]
+
+
+def phase_report(now=None) -> list[ReportRow]:
+    """The same rolled up per phase of the programme (the courses' phase; «Senza fase» else)."""
+    groups = _grouped("coursepage__phase__number", now)
+    names = dict(
+        ProgrammePhase.objects.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
+            "number", "name"
+        )
+    )
+    return [
+        ReportRow(
+            label=f"{number}. {names.get(number, '')}" if number else str(_("Senza fase")),
+            attendance=Attendance.from_row(attendance),
+            rating=Rating.from_row(rating),
+        )
+        for number, (attendance, rating) in sorted(
+            groups.items(), key=lambda item: (item[0] is None, item[0] or 0)
+        )
     ]
