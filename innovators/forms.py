@@ -16,7 +16,9 @@ from innovators.models.innovators import (
     Innovator,
     InnovatorKind,
 )
+from innovators.models.needs import save_needs
 from innovators.models.reference import Municipality, Sector
+from innovators.needs import NeedsForm
 from portal.forms import (
     ImageUploadField,
     PlainTextField,
@@ -42,7 +44,7 @@ def paragraphs_html(text: str) -> str:
     return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
 
 
-class JoinRequestForm(PublicForm):
+class JoinRequestForm(NeedsForm, PublicForm):
     name = SingleLineField(label=_("Nome della realtà"), max_length=160)
     kind = forms.ChoiceField(label=_("Tipo"), choices=InnovatorKind.choices)
     sector = forms.ModelChoiceField(
@@ -141,6 +143,8 @@ class JoinRequestForm(PublicForm):
             innovator.tags.set(data["tags"])
             innovator.save()
         innovator.save_revision()
+        if data["needs"] or data["needs_other"]:
+            save_needs(innovator, data["needs"], data["needs_other"])
         return innovator
 
 

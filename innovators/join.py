@@ -81,6 +81,8 @@ def record_join_request(form, innovator) -> JoinRequest:
         "contact_email": data["contact_email"],
         "logo": bool(data["logo"]),
         "join_club": data["join_club"],
+        "needs": ", ".join(category.name for category in data["needs"]),
+        "needs_other": data["needs_other"],
         "privacy": data["privacy"],
     }
     return JoinRequest.objects.create(innovator=innovator, answers=answers)

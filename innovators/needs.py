@@ -2,7 +2,7 @@
 
 The join form (`innovators.forms.JoinRequestForm`), the innovators' area («I nostri bisogni»,
 `innovators.area.needs`) and the questionnaire after a course or a session
-(`courses.feedback.forms`) ask it with these two fields. The categories are those of the club's
+(`courses.feedback.forms`) ask it with the fields of `NeedsForm`. The categories are those of the club's
 offers and needs (`OfferCategory`, innovators/synergies), so what people need and what the
 club offers are counted on one list. The editors see the innovators' needs added up by sector
 and by comune (`innovators.needs_report`), the participants' ones in the evaluation reports.
@@ -31,13 +31,10 @@ class NeedsField(forms.ModelMultipleChoiceField):
         return obj.label
 
 
-def needs_fields() -> dict:
-    """The question set, as form fields: the categories and «Altro» in a few words."""
-    return {
-        "needs": NeedsField(),
-        "needs_other": SingleLineField(
-            label=_("Altro, in poche parole"),
-            max_length=NEEDS_OTHER_MAX_LENGTH,
-            required=False,
-        ),
-    }
+class NeedsForm(forms.Form):
+    """The question set as a form, or as a base for a form that asks it with other questions."""
+
+    needs = NeedsField()
+    needs_other = SingleLineField(
+        label=_("Altro, in poche parole"), max_length=NEEDS_OTHER_MAX_LENGTH, required=False
+    )

@@ -3,7 +3,10 @@ Progettazione) and for the impact page: by category, and by category within each
 each comune. Only published innovators count; one aggregate query per table."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from .models import InnovatorNeeds, OfferCategory
 
@@ -47,3 +50,25 @@ def needs_table(group_by: str) -> dict:
     ]
     table.sort(key=lambda row: (-row["total"], row["label"]))
     return {"categories": categories, "rows": table}
+
+
+PERMISSION = "innovators.change_innovator"  # Redazione and Moderazione
+
+
+def can_view(user) -> bool:
+    return user.has_perm(PERMISSION)
+
+
+def needs_report(request):
+    """/admin/innovatori/bisogni/: the needs by sector and by comune, for the editors."""
+    if not can_view(request.user):
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "innovators/admin/needs.html",
+        {
+            "header_title": _("Bisogni degli innovatori"),
+            "by_sector": needs_table("sector"),
+            "by_municipality": needs_table("municipality"),
+        },
+    )

@@ -1,19 +1,21 @@
 """The innovators' admin: a listing editors can work with, grouped under one menu."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 import django_filters
 
-from innovators import admin_views, api, privacy
+from innovators import admin_views, api, needs_report, privacy
 from innovators.area import admin as area_admin
 from innovators.area import data as area_data
+from innovators.area import needs as area_needs
 from innovators.models import Innovator, Sector
 from innovators.panels import innovator_edit_handler
 from innovators.permissions import CONTACT_PERMISSION
@@ -167,3 +169,23 @@ def bench_targets():
         BenchTarget("Map (en)", "/en/map/"),
         BenchTarget("API v2, innovators", "/api/v2/innovators/"),
     ]
+
+
+# What innovators need now (innovators/needs.py): a section of the area, the editors' report.
+hooks.register("register_innovator_area_section", area_needs.section)
+
+
+@hooks.register("register_admin_urls")
+def register_needs_report_url():
+    return [path("innovatori/bisogni/", needs_report.needs_report, name="innovators_needs")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_needs_report_menu_item():
+    class NeedsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return needs_report.can_view(request.user)
+
+    return NeedsMenuItem(
+        _("Bisogni degli innovatori"), reverse("innovators_needs"), icon_name="help", order=253
+    )

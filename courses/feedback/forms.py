@@ -8,7 +8,7 @@ Always there: `rating`, a radio group with the values 1 to 5, and the needs ques
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from innovators.needs import needs_fields
+from innovators.needs import NeedsForm
 from portal.forms import PlainTextField, PublicForm
 
 from ..models.feedback import RATING_CHOICES
@@ -69,7 +69,7 @@ FIELD_BUILDERS = {
 }
 
 
-class QuestionnaireForm(PublicForm):
+class QuestionnaireForm(NeedsForm, PublicForm):
     rating = forms.TypedChoiceField(
         label=_("Com'è andata, nel complesso?"),
         help_text=_("1 = male, 5 = molto bene"),
@@ -91,7 +91,7 @@ class QuestionnaireForm(PublicForm):
                 block.value, label=block.value["question"], required=block.value["required"]
             )
             self.questions[name] = block
-        self.fields.update(needs_fields())
+        self.order_fields(["rating", *self.questions, "needs", "needs_other"])
 
     def answers(self) -> dict:
         """The event's own questions' answers by block id (unanswered ones left out)."""

@@ -4,7 +4,7 @@ prefix, English ones under /en/ with their own words (the paths are translated).
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from innovators.area import data, profile, signin, views
+from innovators.area import data, needs, profile, signin, views
 
 app_name = "innovators_area"
 
@@ -31,4 +31,5 @@ urlpatterns = [
     ),
     path(pgettext_lazy("URL", "area-innovatori/dati.json"), data.export, name="export"),
     path(pgettext_lazy("URL", "area-innovatori/rimuovi/"), data.remove, name="remove"),
+    path(pgettext_lazy("URL", "area-innovatori/bisogni/"), needs.edit, name="needs"),
 ]
