@@ -42,6 +42,8 @@ urlpatterns += i18n_patterns(
     path("", include("newsletter.urls")),
     # The innovators' area, /area-innovatori/ (/en/innovators-area/): translated paths
     path("", include("innovators.area.urls")),
+    # Introductions between innovators (innovators/introductions/), under the same prefix
+    path("", include("innovators.introductions.urls")),
     # Page passwords, limited per address and per page (portal.lockouts)
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -43,6 +43,8 @@ MODERATOR_MODEL_PERMISSIONS = [
     ("portal", "programmephase", ["publish_programmephase"]),
     # «Attività in background»: the e-mails and sends that failed, to run again.
     ("portal", "backgroundtask", ["view_backgroundtask", "change_backgroundtask"]),
+    # «Presentazioni»: counts of introductions and abuse reports (innovators.introductions).
+    ("introductions", "introduction", ["view_introduction"]),
 ]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, Registration, RegistrationStatus, SessionPage
 from home.impact.evaluation import evaluation
+from innovators.introductions.models import Introduction, IntroductionState
 from innovators.models import Innovator, Sector
 from newsletter.models import Subscriber
 from portal.cache import cached_for_content
@@ -216,6 +217,21 @@ INDICATORS = [
         chart="column",
     ),
     Indicator(
+        "introductions_by_month",
+        _("Presentazioni chieste per mese"),
+        _("Richieste di presentazione tra innovatori, ogni mese in cui sono state chieste."),
+        chart="column",
+    ),
+    Indicator(
+        "introductions_accepted_by_month",
+        _("Presentazioni accettate per mese"),
+        _(
+            "Richieste di presentazione accettate da entrambi: i due innovatori hanno ricevuto "
+            "l'uno i contatti dell'altro (per mese della richiesta)."
+        ),
+        chart="column",
+    ),
+    Indicator(
         "newsletter_subscribers",
         _("Iscritti alla newsletter"),
         _("Persone che seguono il programma per e-mail (iscrizione confermata)."),
@@ -347,6 +363,25 @@ def _events(values: dict, now: datetime.datetime) -> None:
     ]
 
 
+def _introductions(values: dict) -> None:
+    rows = list(
+        Introduction.objects.annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(
+            asked=Count("pk"), accepted=Count("pk", filter=Q(state=IntroductionState.ACCEPTED))
+        )
+        .order_by("month")
+    )
+    for key, field in (
+        ("introductions_by_month", "asked"),
+        ("introductions_accepted_by_month", "accepted"),
+    ):
+        values[key] = [
+            {"key": row["month"].isoformat()[:7], "date": row["month"], "value": row[field]}
+            for row in rows
+        ]
+
+
 def _phases(values: dict, language_code: str) -> None:
     phases = list(ProgrammePhase.objects.filter(locale__language_code=language_code, live=True))
     if not phases:
@@ -374,6 +409,7 @@ def compute(language_code: str | None = None) -> dict:
         _stories(values, language_code)
         _events(values, now)
         evaluation(values, now)
+        _introductions(values)
         values["newsletter_subscribers"] = Subscriber.objects.confirmed().count()
         _phases(values, language_code)
     return {"computed_at": now, "language": language_code, "values": values}

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "innovators",
+    "innovators.introductions",
     "courses",
     "newsletter",
     "wagtail_localize",

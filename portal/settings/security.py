@@ -85,6 +85,12 @@ SESAME_ONE_TIME = True
 INNOVATORS_SIGNIN_RATE = os.environ.get("INNOVATORS_SIGNIN_RATE", "10/h")
 INNOVATORS_SIGNIN_MAILBOX_RATE = os.environ.get("INNOVATORS_SIGNIN_MAILBOX_RATE", "3/h")
 INNOVATORS_PROFILE_EDIT_RATE = os.environ.get("INNOVATORS_PROFILE_EDIT_RATE", "20/h")
+# Introductions between innovators (innovators/introductions/): requests per innovator in 24
+# hours, days an answer link lasts, requests and answers per client address.
+INTRODUCTIONS_PER_DAY = int(os.environ.get("INTRODUCTIONS_PER_DAY", "3"))
+INTRODUCTIONS_ANSWER_DAYS = 14
+INTRODUCTIONS_ASK_RATE = os.environ.get("INTRODUCTIONS_ASK_RATE", "20/h")
+INTRODUCTIONS_ANSWER_RATE = os.environ.get("INTRODUCTIONS_ANSWER_RATE", "30/h")
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 

@@ -140,7 +140,7 @@ def test_the_report_names_every_kind_in_order(data, capsys):
         "Da eliminare (prova): iscrizioni anonimizzate: 1, storie respinte eliminate: 1, "
         "richieste di adesione eliminate: 1, profili rimossi dagli innovatori: 0, "
         "accessi all'area degli innovatori eliminati: 0, persone degli innovatori eliminate: 0, "
-        "immagini eliminate: 0, "
+        "presentazioni tra innovatori anonimizzate: 0, immagini eliminate: 0, "
         "richieste di iscrizione alla newsletter scadute: 0, indirizzi disiscritti eliminati: 0, "
         "attività in background concluse eliminate: 0"
     )
@@ -167,5 +167,6 @@ def test_the_docs_list_every_kind_of_personal_data_the_apps_declare():
         "innovators.ProfileRemoval",
         "auth.User",  # the innovators' area accounts
         "portal.BackgroundTask",  # e-mails queued and sent
+        "introductions.Introduction",
     }
     assert all(f"`{label}`" in held for label in models)
