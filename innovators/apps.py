@@ -13,6 +13,8 @@ class InnovatorsConfig(AppConfig):
         from innovators import answers, join, seo  # noqa: F401
         from innovators.geo import municipality_centres
         from innovators.models import Innovator
+        from innovators.synergies import board  # noqa: F401  (the board's route views)
+        from innovators.synergies import reviews as offer_reviews
         from portal.geo import register_map_centres
 
         register_map_centres(municipality_centres)
@@ -25,3 +27,4 @@ class InnovatorsConfig(AppConfig):
         from innovators.area import reviews
 
         reviews.register()
+        offer_reviews.register()  # and on offers and needs

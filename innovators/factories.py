@@ -1,5 +1,6 @@
 """Factories for the innovators app, shared by the tests and the demo content."""
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 import wagtail_factories
@@ -15,6 +16,9 @@ from innovators.models import (
     InnovatorMapPage,
     JoinRequest,
     Municipality,
+    Offer,
+    OfferCategory,
+    OfferKind,
     Sector,
 )
 from portal.geo import Point
@@ -96,3 +100,39 @@ class ClubDirectoryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ClubDirectoryPage
+
+
+class OfferCategoryFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Categoria {n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.LazyAttribute(lambda c: slugify(c.name))
+
+    class Meta:
+        model = OfferCategory
+        django_get_or_create = ("slug",)
+
+
+class OfferFactory(DjangoModelFactory):
+    """A published offer (`kind=OfferKind.NEED` for a need) of a published innovator, in one of
+    the seeded categories. `tags=[...]` sets its tags."""
+
+    innovator = factory.SubFactory(InnovatorFactory)
+    kind = OfferKind.OFFER
+    category = factory.LazyFunction(
+        lambda: OfferCategory.objects.filter(slug="competenze").first() or OfferCategoryFactory()
+    )
+    title = factory.Sequence(lambda n: f"Offerta {n}")
+    text = factory.Faker("sentence", nb_words=20, locale="it_IT")
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Offer
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(list(extracted))
+            self.save()

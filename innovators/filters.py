@@ -1,6 +1,7 @@
 """The filters shared by the map, the embed, the directory and the open-data endpoints.
 
-They come from the query string (`?settore=vivaismo&comune=pistoia&tag=iot&club=1&q=…`), so a
+They come from the query string (`?settore=vivaismo&comune=pistoia&tag=iot&club=1&q=…`; on the
+map also `offre=<category>` / `cerca=<category>`: who offers or looks for it on the board), so a
 filtered view is a shareable URL. Every filter resolves inside the SQL query (subqueries on slugs),
 so applying them costs no extra query.
 """
@@ -28,6 +29,8 @@ class InnovatorFilters:
     tag: str = ""
     comune: str = ""
     club: bool = False
+    offre: str = ""  # an offer category's slug (innovators.synergies)
+    cerca: str = ""  # a need's category
     ordine: str = "nome"
 
     @classmethod
@@ -40,12 +43,22 @@ class InnovatorFilters:
             tag=_slug(data.get("tag", "")),
             comune=_slug(data.get("comune", "")),
             club=(data.get("club") or "") in {"1", "on", "true", "si"},
+            offre=_slug(data.get("offre", "")),
+            cerca=_slug(data.get("cerca", "")),
             ordine=ordine if ordine in SORTS else "nome",
         )
 
     @property
     def active(self) -> bool:
-        return bool(self.q or self.settore or self.tag or self.comune or self.club)
+        return bool(
+            self.q
+            or self.settore
+            or self.tag
+            or self.comune
+            or self.club
+            or self.offre
+            or self.cerca
+        )
 
     def as_query(self, **overrides) -> dict[str, str]:
         values = {}
@@ -78,6 +91,14 @@ class InnovatorFilters:
             innovators = innovators.filter(tags__slug=self.tag)
         if self.club:
             innovators = innovators.filter(is_club_member=True)
+        for kind, category in (("offro", self.offre), ("cerco", self.cerca)):
+            if category:
+                offers = innovators.model._meta.get_field("offers").related_model.objects
+                innovators = innovators.filter(
+                    translation_key__in=offers.current()
+                    .filter(kind=kind, category__slug=category, innovator__live=True)
+                    .values("innovator__translation_key")
+                )
         if self.q:
             for word in self.q.split()[:8]:
                 innovators = innovators.filter(

@@ -145,9 +145,32 @@ def profile(slug: str, language_code: str) -> Innovator | None:
     )
 
 
+def closeness(queryset, innovator: Innovator, via: str = ""):
+    """`queryset` annotated with how close each row is to `innovator`: `same_sector` (1 or 0)
+    and, when the innovator has a point, `distance2` (an equirectangular distance, exact enough
+    inside one province); with the ordering that puts the closest first. `via` reaches the
+    innovator from the rows (``"innovator__"`` for its offers)."""
+    same_sector = Case(
+        When(**{f"{via}sector__translation_key": innovator.sector.translation_key}, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    queryset = queryset.annotate(same_sector=same_sector)
+    order = ["-same_sector"]
+    if innovator.point:
+        scale = math.cos(math.radians(innovator.point.lat))
+        dlat = F(f"{via}latitude") - Value(innovator.point.lat)
+        dlng = (F(f"{via}longitude") - Value(innovator.point.lng)) * Value(scale)
+        queryset = queryset.filter(**{f"{via}latitude__isnull": False}).annotate(
+            distance2=ExpressionWrapper(dlat * dlat + dlng * dlng, output_field=FloatField())
+        )
+        order.append("distance2")
+    return queryset, order
+
+
 def synergies(innovator: Innovator, language_code: str, limit: int = SYNERGY_LIMIT):
     """Up to `limit` other published innovators: most shared tags first, then the same sector,
-    then the nearest (an equirectangular distance, exact enough inside one province)."""
+    then the nearest (`closeness`)."""
     tag_ids = [tag.pk for tag in innovator.tag_list]
     candidates = published_innovators(language_code).exclude(
         translation_key=innovator.translation_key
@@ -157,26 +180,12 @@ def synergies(innovator: Innovator, language_code: str, limit: int = SYNERGY_LIM
         if tag_ids
         else Value(0, output_field=IntegerField())
     )
-    same_sector = Case(
-        When(sector__translation_key=innovator.sector.translation_key, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    order = ["-shared_tags", "-same_sector"]
-    candidates = candidates.annotate(shared_tags=shared, same_sector=same_sector)
-    if innovator.point:
-        scale = math.cos(math.radians(innovator.point.lat))
-        dlat = F("latitude") - Value(innovator.point.lat)
-        dlng = (F("longitude") - Value(innovator.point.lng)) * Value(scale)
-        candidates = candidates.filter(latitude__isnull=False).annotate(
-            distance2=ExpressionWrapper(dlat * dlat + dlng * dlng, output_field=FloatField())
-        )
-        order.append("distance2")
+    candidates, nearest = closeness(candidates.annotate(shared_tags=shared), innovator)
     return list(
         candidates.select_related("sector", "municipality")
         .prefetch_related(prefetch_image("logo", *LOGO_RENDITIONS))
         .defer("description")
-        .order_by(*order, "name")[:limit]
+        .order_by("-shared_tags", *nearest, "name")[:limit]
     )
 
 

@@ -19,6 +19,8 @@ from innovators.area import needs as area_needs
 from innovators.models import Innovator, Sector
 from innovators.panels import innovator_edit_handler
 from innovators.permissions import CONTACT_PERMISSION
+from innovators.synergies import admin as synergies_admin
+from innovators.synergies import area as synergies_area
 from portal.admin_ui import YesNoColumn
 from portal.bench import OPEN_DATA_QUERY_BUDGET, BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
@@ -113,7 +115,13 @@ class SectorViewSet(SnippetViewSet):
 
 
 class InnovatorsGroup(SnippetViewSetGroup):
-    items = (InnovatorViewSet, SectorViewSet, area_admin.InnovatorPersonViewSet)
+    items = (
+        InnovatorViewSet,
+        SectorViewSet,
+        area_admin.InnovatorPersonViewSet,
+        synergies_admin.OfferViewSet,
+        synergies_admin.OfferCategoryViewSet,
+    )
     menu_icon = "site"
     menu_label = _("Mappa e club")
     menu_name = "innovators"
@@ -149,6 +157,9 @@ hooks.register("register_personal_data", area_data.removed_profiles)
 hooks.register("register_personal_data", area_data.area_accounts)
 hooks.register("register_personal_data", area_data.people_records)
 hooks.register("construct_homepage_panels", area_admin.add_dashboard_panel)
+# Offers and needs (innovators/synergies/): the area's sections.
+hooks.register("register_innovator_area_section", synergies_area.offers_section)
+hooks.register("register_innovator_area_section", synergies_area.matches_section)
 
 
 @hooks.register("register_bench_targets")
@@ -166,6 +177,7 @@ def bench_targets():
         BenchTarget("Club, recenti, pagina 2", "/club/?ordine=recenti&page=2"),
         BenchTarget("Profilo innovatore", "/club/vivai-verdecitta/"),
         BenchTarget("Aderisci al club", "/club/aderisci/"),
+        BenchTarget("Bacheca offro e cerco", "/club/bacheca/?tipo=offro"),
         BenchTarget("Map (en)", "/en/map/"),
         BenchTarget("API v2, innovators", "/api/v2/innovators/"),
     ]

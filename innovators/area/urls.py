@@ -5,6 +5,7 @@ from django.urls import path
 from django.utils.translation import pgettext_lazy
 
 from innovators.area import data, needs, profile, signin, views
+from innovators.synergies import area as synergies
 
 app_name = "innovators_area"
 
@@ -32,4 +33,17 @@ urlpatterns = [
     path(pgettext_lazy("URL", "area-innovatori/dati.json"), data.export, name="export"),
     path(pgettext_lazy("URL", "area-innovatori/rimuovi/"), data.remove, name="remove"),
     path(pgettext_lazy("URL", "area-innovatori/bisogni/"), needs.edit, name="needs"),
+    path(pgettext_lazy("URL", "area-innovatori/offerte/nuova/"), synergies.new, name="offer_new"),
+    path(pgettext_lazy("URL", "area-innovatori/offerte/<int:pk>/"), synergies.edit, name="offer"),
+    path(
+        pgettext_lazy("URL", "area-innovatori/offerte/<int:pk>/rinnova/"),
+        synergies.renew,
+        name="offer_renew",
+    ),
+    path(
+        pgettext_lazy("URL", "area-innovatori/offerte/<int:pk>/ritira/"),
+        synergies.withdraw,
+        name="offer_withdraw",
+    ),
+    path(pgettext_lazy("URL", "area-innovatori/sinergie/"), synergies.matches, name="matches"),
 ]

@@ -47,7 +47,7 @@ def _plain(fragment: str) -> str:
 
 
 # Slugs that name a route of the directory page, so no profile can take them.
-RESERVED_SLUGS = {"aderisci"}
+RESERVED_SLUGS = {"aderisci", "bacheca", "board"}
 
 
 class InnovatorKind(models.TextChoices):

@@ -1,0 +1,167 @@
+"""The club's board of offers and needs (/club/bacheca/, /en/club/board/): filters in the URL,
+search, pagination, newest first, each linking to its innovator's profile; the RSS feed; the
+map's «Offre… / Cerca…» filter and its GeoJSON; no contact e-mail anywhere public."""
+
+import datetime
+import json
+import xml.etree.ElementTree as ET
+
+from django.utils import timezone
+
+import pytest
+
+from innovators.factories import OfferFactory
+from innovators.models import OfferCategory, OfferKind
+from tests.html import parse
+
+BOARD = "/club/bacheca/"
+
+
+@pytest.fixture
+def offers(club_page, map_page, innovators, comuni):
+    spaces = OfferCategory.objects.get(slug="spazi-attrezzature")
+    skills = OfferCategory.objects.get(slug="competenze")
+    now = timezone.now()
+    return {
+        "serra": OfferFactory(
+            innovator=innovators["verde"],
+            title="Serra sperimentale",
+            category=spaces,
+            tags=["verde urbano"],
+            first_published_at=now - datetime.timedelta(days=3),
+        ),
+        "dati": OfferFactory(
+            innovator=innovators["nuvola"],
+            kind=OfferKind.NEED,
+            title="Cerchiamo esperti di dati",
+            category=skills,
+            tags=["dati aperti"],
+            municipality=comuni["pescia"],
+            first_published_at=now - datetime.timedelta(days=1),
+        ),
+        "bozza": OfferFactory(innovator=innovators["verde"], title="Non approvata", live=False),
+        "scaduta": OfferFactory(
+            innovator=innovators["verde"],
+            title="Ormai scaduta",
+            ends_on=timezone.localdate() - datetime.timedelta(days=1),
+        ),
+        "ritirata": OfferFactory(
+            innovator=innovators["nuvola"], title="Ritirata", withdrawn_at=now
+        ),
+        "di_bozza": OfferFactory(innovator=innovators["bozza"], title="Di un innovatore in bozza"),
+    }
+
+
+def titles(client, url) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return [h.get_text(strip=True) for h in parse(response).select(".offer-card .card__title")]
+
+
+def test_the_board_shows_current_offers_newest_first(client, offers):
+    assert titles(client, BOARD) == ["Cerchiamo esperti di dati", "Serra sperimentale"]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("?tipo=offro", ["Serra sperimentale"]),
+        ("?tipo=cerco", ["Cerchiamo esperti di dati"]),
+        ("?categoria=spazi-attrezzature", ["Serra sperimentale"]),
+        ("?tag=dati-aperti", ["Cerchiamo esperti di dati"]),
+        ("?comune=pescia", ["Cerchiamo esperti di dati"]),  # the offer's own comune
+        ("?comune=pistoia", ["Serra sperimentale"]),  # else its innovator's
+        ("?q=serra", ["Serra sperimentale"]),
+        ("?q=nuvola", ["Cerchiamo esperti di dati"]),  # the innovator's name
+        ("?tipo=offro&categoria=competenze", []),
+        (
+            "?tipo=regalo&categoria=<script>&comune=%00",
+            ["Cerchiamo esperti di dati", "Serra sperimentale"],
+        ),
+    ],
+)
+def test_filters(client, offers, query, expected):
+    assert titles(client, BOARD + query) == expected
+
+
+def test_cards_link_to_the_profile(client, offers, innovators):
+    page = parse(client.get(BOARD + "?tipo=offro"))
+    [link] = page.select(".offer-card .offer-card__foot a")
+    assert link.get("href") == f"/club/{innovators['verde'].slug}/"
+
+
+def test_pagination(client, club_page, innovators):
+    for n in range(25):
+        OfferFactory(innovator=innovators["verde"], title=f"Offerta numero {n}")
+    assert len(titles(client, BOARD)) == 20
+    assert len(titles(client, BOARD + "?page=2")) == 5
+    assert client.get(BOARD + "?page=9").status_code == 404
+
+
+def test_english_board_and_one_address_per_language(client, offers, club_page):
+    from wagtail.models import Locale
+
+    english = club_page.copy_for_translation(
+        Locale.objects.get(language_code="en"), copy_parents=True
+    )
+    english.save_revision().publish()
+    response = client.get("/en/club/board/?tipo=cerco")
+    assert response.status_code == 200
+    assert "Skills" in response.content.decode()  # the category's English name
+    assert client.get("/en/club/bacheca/").status_code == 404
+    assert client.get("/club/board/").status_code == 404
+
+
+def test_the_feed(client, offers):
+    response = client.get(BOARD + "feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    items = ET.fromstring(response.content).findall("./channel/item")
+    assert [item.findtext("title").split(" · ")[0] for item in items] == [
+        "Cerco: Cerchiamo esperti di dati",
+        "Offro: Serra sperimentale",
+    ]
+    assert items[0].findtext("link").startswith("http")
+
+
+def test_the_profile_lists_its_current_offers(client, offers, innovators):
+    body = client.get(f"/club/{innovators['verde'].slug}/").content.decode()
+    assert "Serra sperimentale" in body
+    assert "Ormai scaduta" not in body and "Non approvata" not in body
+
+
+def test_the_map_filter_offre_cerca(client, offers, innovators):
+    page = client.get("/mappa/?offre=spazi-attrezzature").content.decode()
+    assert 'name="offre"' in page and 'name="cerca"' in page
+    geojson = json.loads(client.get("/api/innovatori.geojson?offre=spazi-attrezzature").content)
+    assert [f["properties"]["name"] for f in geojson["features"]] == ["Vivai Verde"]
+    geojson = json.loads(client.get("/api/innovatori.geojson?cerca=competenze").content)
+    assert [f["properties"]["name"] for f in geojson["features"]] == ["Nuvola Digitale"]
+    # a lapsed offer does not count
+    geojson = json.loads(client.get("/api/innovatori.geojson?cerca=spazi-attrezzature").content)
+    assert geojson["features"] == []
+
+
+def test_no_contact_email_in_any_public_output(client, offers, innovators):
+    emails = [i.contact_email for i in innovators.values() if i.contact_email]
+    assert emails
+    urls = [
+        BOARD,
+        BOARD + "?tipo=offro",
+        BOARD + "feed/",
+        f"/club/{innovators['verde'].slug}/",
+        "/api/innovatori.geojson?offre=spazi-attrezzature",
+        "/api/innovatori.csv?offre=spazi-attrezzature",
+        "/api/v2/innovators/",
+        "/mappa/?cerca=competenze",
+    ]
+    for url in urls:
+        body = client.get(url).content.decode()
+        for email in emails:
+            assert email.lower() not in body.lower(), url
+
+
+def test_board_is_cacheable_and_not_personal(client, offers):
+    response = client.get(BOARD)
+    assert "no-store" not in response.get("Cache-Control", "")
+    assert "csrfmiddlewaretoken" not in response.content.decode()
