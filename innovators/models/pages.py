@@ -40,6 +40,7 @@ def map_settings(**overrides) -> dict:
                 "l'elenco qui sotto."
             ),
             "listFailed": gettext("L'elenco non si è aggiornato: ricarica la pagina per vederlo."),
+            "cluster": gettext("__N__ innovatori qui: ingrandisci la mappa per vederli"),
             "closePopup": gettext("Chiudi"),
             "zoomIn": gettext("Ingrandisci"),
             "zoomOut": gettext("Riduci"),

@@ -189,3 +189,15 @@ def test_open_mobile_menu_has_no_violations(audit, url):
     audit.page.locator("button.main-nav__toggle").click()
     audit.audit(f"open mobile menu {url}")
     assert not audit.failures, "\n".join(audit.failures)
+
+
+@pytest.mark.parametrize("url", ["/mappa/", "/en/map/"])
+def test_open_map_filters_on_a_phone_have_no_violations(audit, url):
+    """The map's filters folded behind «Filtri (n)» on a phone, opened as a panel."""
+    audit.page.set_viewport_size(PHONE)
+    audit.goto(url)
+    audit.page.locator("[data-innovator-map][data-state='ready']").wait_for(state="attached")
+    audit.page.locator("[data-filters-toggle]").click()
+    audit.page.locator("#innovator-filters").wait_for(state="visible")
+    audit.audit(f"open map filters {url}")
+    assert not audit.failures, "\n".join(audit.failures)

@@ -37,9 +37,13 @@ def test_map_page_lists_published_innovators_and_loads_our_leaflet(
     assert listed == ["Bottega Pescia", "Nuvola Digitale", "Vivai Verde"]
     assert html.select_one(".innovator-list a")["href"] == "/club/bottega-pescia/"
     scripts = [script["src"] for script in html.select("script[src]")]
-    assert "/static/vendor/leaflet/leaflet.js" in scripts
-    assert "/static/vendor/leaflet-markercluster/leaflet.markercluster.js" in scripts
     assert all(src.startswith("/static/") for src in scripts)
+    # map.js loads Leaflet and the clusters itself, when the map is about to be seen.
+    assert "/static/vendor/leaflet/leaflet.js" not in scripts
+    loader = html.select_one("script#map-script")
+    assert loader["src"] == "/static/innovators/map.js"
+    assert loader["data-leaflet"] == "/static/vendor/leaflet/leaflet.js"
+    assert loader["data-cluster"] == "/static/vendor/leaflet-markercluster/leaflet.markercluster.js"
     # The points come from the endpoint, not the page (the settings hold only the 20 comuni,
     # drawn when the tiles fail: Nuvola Digitale sits on Quarrata's centre).
     settings = json.loads(html.select_one("#map-settings").get_text())

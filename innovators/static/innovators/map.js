@@ -5,10 +5,21 @@
  * markers from the GeoJSON endpoint and swaps the list with the server's filtered list.
  * When the tile server cannot be reached (or none is set), the map falls back to a neutral
  * background with the province's comuni labelled, and says so.
+ *
+ * Leaflet and the cluster plugin are loaded only when a map is about to be seen. The markers
+ * come by view (issue 28): a filter change asks the GeoJSON for the whole province
+ * (`bbox`, `zoom`); when the answer holds every point, panning needs nothing more; when it holds
+ * the server's clusters, each move (debounced) asks for the new view and aborts the request
+ * still running.
  */
 const TILE_TIMEOUT = 8000;
 const FETCH_TIMEOUT = 15000;
+const MOVE_DELAY = 250;
 const FALLBACK_COLOR = "#0b5e55";
+// The province with a margin (portal.geo's BBOX): where a filter's results are looked for.
+const PROVINCE = [[43.70, 10.60], [44.25, 11.15]];
+// From this zoom the server always sends points (innovators/viewport.py, CLUSTER_MAX_ZOOM).
+const POINTS_ZOOM = 16;
 
 const settings = () => {
   const node = document.getElementById("map-settings");
@@ -21,13 +32,30 @@ const MESSAGES = OPTIONS.messages || {};
 async function request(url, init = {}, timeout = FETCH_TIMEOUT) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeout);
+  const abort = () => controller.abort();
+  init.signal?.addEventListener("abort", abort); // the caller's: a newer view supersedes this one
   try {
     const response = await fetch(url, { ...init, signal: controller.signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response;
   } finally {
     clearTimeout(timer);
+    init.signal?.removeEventListener("abort", abort);
   }
+}
+
+/** A classic script, once per page: Leaflet and its cluster plugin (an ES module cannot import them). */
+const scripts = new Map();
+function loadScript(src) {
+  if (!scripts.has(src)) {
+    scripts.set(src, new Promise((resolve, reject) => {
+      const script = Object.assign(document.createElement("script"), { src, async: false });
+      script.addEventListener("load", resolve);
+      script.addEventListener("error", () => reject(new Error(src)));
+      document.head.append(script);
+    }));
+  }
+  return scripts.get(src);
 }
 
 /** A status line above a map (created on first use): what went wrong, in words.
@@ -144,39 +172,112 @@ function countText(node, count) {
   node.textContent = count === 0 ? node.dataset.none : count === 1 ? node.dataset.one : node.dataset.many.replace("__N__", count);
 }
 
+/** The server's cluster of `count` innovators (a view with many): a tap or Enter zooms to them. */
+function cellMarker(map, { geometry, properties }) {
+  const [lng, lat] = geometry.coordinates;
+  const { count, bounds: [west, south, east, north] } = properties;
+  const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+  const html = document.createElement("div");
+  html.append(Object.assign(document.createElement("span"), { textContent: String(count) }));
+  const label = (MESSAGES.cluster || "__N__").replace("__N__", count);
+  const marker = L.marker([lat, lng], {
+    icon: L.divIcon({ html, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) }),
+    title: label,
+    alt: label,
+    keyboard: true,
+  });
+  marker.on("click", () => {
+    map.fitBounds([[south, west], [north, east]], { padding: [30, 30], maxZoom: POINTS_ZOOM });
+  });
+  return marker;
+}
+
 class InnovatorMap {
   constructor(element) {
     this.element = element;
     element.textContent = ""; // the "loading" message
     this.map = baseMap(element, OPTIONS);
     this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
-    this.map.addLayer(this.cluster);
+    this.cells = L.layerGroup();
+    this.map.addLayer(this.cluster).addLayer(this.cells);
     const [endpoint, query = ""] = element.dataset.geojsonUrl.split("?");
     this.endpoint = endpoint;
-    this.language = new URLSearchParams(query).get("lang") || "";
+    this.params = new URLSearchParams(query);
+    this.language = this.params.get("lang") || "";
     this.target = element.dataset.linkTarget || "";
-    this.request = 0;
+    this.controller = null;
+    this.complete = false; // every matching point is on the map: moving needs no request
+    this.fitting = false; // the view moves to a filter's results
+    this.pendingFit = false; // a filter's results are on their way: a move must not cancel them
+    this.timer = null;
+    this.map.on("moveend", () => {
+      if (this.fitting) {
+        this.fitting = false;
+        if (this.complete) this.ready();
+      }
+      if (this.complete || this.pendingFit) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.load(), MOVE_DELAY);
+    });
   }
 
-  async load(url) {
-    const current = ++this.request;
+  ready() {
+    this.element.dataset.state = "ready";
+  }
+
+  /** New filters: the whole province, then the view fitted to the results. */
+  filter(params) {
+    this.params = new URLSearchParams(params);
+    return this.load({ fit: true });
+  }
+
+  viewUrl(bounds, zoom) {
+    const query = new URLSearchParams(this.params);
+    for (const name of ["page", "ordine", "lang", "bbox", "zoom"]) query.delete(name);
+    if (this.language) query.set("lang", this.language);
+    const box = [
+      Math.max(bounds.getWest(), -180), Math.max(bounds.getSouth(), -90),
+      Math.min(bounds.getEast(), 180), Math.min(bounds.getNorth(), 90),
+    ];
+    query.set("bbox", box.map((value) => value.toFixed(5)).join(","));
+    query.set("zoom", String(Math.max(0, Math.round(zoom))));
+    return `${this.endpoint}?${query}`;
+  }
+
+  async load({ fit = false } = {}) {
+    clearTimeout(this.timer);
+    this.pendingFit = fit;
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
     this.element.dataset.state = "loading";
+    const bounds = fit ? L.latLngBounds(PROVINCE) : this.map.getBounds();
+    const zoom = fit ? this.map.getBoundsZoom(bounds) : this.map.getZoom();
     let collection;
     try {
-      collection = await (await request(url, { headers: { Accept: "application/geo+json" } })).json();
+      const response = await request(this.viewUrl(bounds, zoom), {
+        headers: { Accept: "application/geo+json" },
+        signal: controller.signal,
+      });
+      collection = await response.json();
     } catch {
-      if (current !== this.request) return;
+      if (controller !== this.controller) return; // superseded by a newer view: not an error
+      this.pendingFit = false;
       this.element.dataset.state = "error";
       notice(this.element, "points", MESSAGES.pointsFailed || "");
       return;
     }
-    if (current !== this.request) return;
-    this.show(collection.features || []);
+    if (controller !== this.controller) return;
+    this.pendingFit = false;
+    this.show(collection, fit);
   }
 
-  show(features) {
+  show(collection, fit) {
+    const features = collection.features || [];
     this.cluster.clearLayers();
-    const markers = features.map(({ geometry, properties }) => {
+    this.cells.clearLayers();
+    const points = features.filter(({ properties }) => !properties.cluster);
+    const markers = points.map(({ geometry, properties }) => {
       const [lng, lat] = geometry.coordinates;
       const marker = L.marker([lat, lng], { icon: icon(properties.color), title: properties.name, alt: properties.name, keyboard: true });
       marker.bindPopup(popup(properties, this.target));
@@ -184,25 +285,33 @@ class InnovatorMap {
       return marker;
     });
     this.cluster.addLayers(markers);
+    features.filter(({ properties }) => properties.cluster).forEach((feature) => cellMarker(this.map, feature).addTo(this.cells));
     notice(this.element, "points", "");
-    this.element.dataset.count = String(markers.length);
-    // "ready" once the view has settled on the markers: a click during the zoom would miss them.
-    const settled = () => { this.element.dataset.state = "ready"; };
-    if (markers.length) {
-      this.map.once("moveend", settled);
-      this.map.fitBounds(this.cluster.getBounds(), { padding: [30, 30], maxZoom: 14 });
-    } else {
-      settled();
+    if (!fit) {
+      this.ready();
+      return;
     }
-    document.querySelectorAll("[data-map-count]").forEach((node) => countText(node, markers.length));
-  }
-
-  urlFor(params) {
-    const query = new URLSearchParams(params);
-    query.delete("page");
-    query.delete("ordine");
-    if (this.language) query.set("lang", this.language);
-    return `${this.endpoint}?${query}`;
+    const total = collection.total ?? features.length;
+    this.complete = !collection.clustered;
+    this.element.dataset.count = String(total);
+    document.querySelectorAll("[data-map-count]").forEach((node) => countText(node, total));
+    const bounds = L.latLngBounds([]);
+    for (const { geometry, properties } of features) {
+      const [lng, lat] = geometry.coordinates;
+      bounds.extend([lat, lng]);
+      if (properties.bounds) {
+        const [west, south, east, north] = properties.bounds;
+        bounds.extend([[south, west], [north, east]]);
+      }
+    }
+    if (!bounds.isValid()) {
+      this.ready();
+      return;
+    }
+    // "ready" once the view has settled on the markers (and, with clusters, loaded for it):
+    // a click during the zoom would miss them.
+    this.fitting = true;
+    this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 });
   }
 }
 
@@ -242,7 +351,7 @@ function liveFilters(form, map) {
     const query = params.toString();
     const pageUrl = window.location.pathname + (query ? `?${query}` : "");
     if (push) window.history.pushState({ query }, "", pageUrl);
-    map.load(map.urlFor(params));
+    map.filter(params);
     if (embedCode && embedBase) {
       embedCode.value = embedCode.value.replace(/src="[^"]*"/, `src="${embedBase}${query ? `?${query}` : ""}"`);
     }
@@ -294,15 +403,78 @@ function copyButtons() {
   });
 }
 
-if (typeof L !== "undefined") {
-  document.querySelectorAll("[data-js-only]").forEach((node) => { node.hidden = false; });
-  document.querySelectorAll("[data-innovator-map]").forEach((element) => {
-    const map = new InnovatorMap(element);
-    element.innovatorMap = map;
-    map.load(element.dataset.geojsonUrl);
-    const form = document.querySelector("[data-live-filters]");
-    if (form) liveFilters(form, map);
+/** On a phone the filters fold behind one button, «Filtri (n)» (n: the filters in use): it opens
+ * them as a panel and moves the focus into it; Escape or applying closes it and returns the
+ * focus to the button. On wider screens the CSS shows the form and hides the button. */
+function foldFilters(form, toggle) {
+  const phone = window.matchMedia("(max-width: 39.99rem)");
+  const label = () => {
+    const active = new Set([...formParams(form).keys()].filter((name) => name !== "ordine")).size;
+    toggle.textContent = active ? `${toggle.dataset.label} (${active})` : toggle.dataset.label;
+  };
+  const open = (opened, focus = true) => {
+    form.classList.toggle("is-open", opened);
+    toggle.setAttribute("aria-expanded", String(opened));
+    if (!focus || !phone.matches) return;
+    (opened ? form.querySelector("input, select, button") : toggle)?.focus();
+  };
+  form.classList.add("innovator-filters--foldable");
+  label();
+  toggle.addEventListener("click", () => open(!form.classList.contains("is-open")));
+  form.addEventListener("change", label);
+  form.addEventListener("input", label);
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && form.classList.contains("is-open") && phone.matches) {
+      event.preventDefault();
+      open(false);
+    }
   });
-  document.querySelectorAll("[data-point-map]").forEach(pointMap);
-  copyButtons();
+  form.addEventListener("submit", () => { if (phone.matches) open(false); });
+  window.addEventListener("popstate", () => setTimeout(label)); // after liveFilters restores the fields
 }
+
+/** Runs `start` once `element` comes within a screen of the viewport. */
+function whenNear(element, start) {
+  if (!("IntersectionObserver" in window)) {
+    start();
+    return;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    observer.disconnect();
+    start();
+  }, { rootMargin: "100% 0px" });
+  observer.observe(element);
+}
+
+async function startMap(element, libraries) {
+  try {
+    for (const src of libraries) await loadScript(src);
+  } catch {
+    element.dataset.state = "error";
+    notice(element, "points", MESSAGES.pointsFailed || "");
+    return;
+  }
+  if (element.matches("[data-point-map]")) {
+    pointMap(element);
+    return;
+  }
+  const map = new InnovatorMap(element);
+  element.innovatorMap = map;
+  map.filter(map.params);
+  const form = document.querySelector("[data-live-filters]");
+  if (form) liveFilters(form, map);
+}
+
+const assets = document.getElementById("map-script")?.dataset || {};
+document.querySelectorAll("[data-js-only]").forEach((node) => { node.hidden = false; });
+document.querySelectorAll("[data-innovator-map]").forEach((element) => {
+  whenNear(element, () => startMap(element, [assets.leaflet, assets.cluster]));
+});
+document.querySelectorAll("[data-point-map]").forEach((element) => {
+  whenNear(element, () => startMap(element, [assets.leaflet]));
+});
+const filterForm = document.querySelector("[data-live-filters]");
+const filterToggle = document.querySelector("[data-filters-toggle]");
+if (filterForm && filterToggle) foldFilters(filterForm, filterToggle);
+copyButtons();
