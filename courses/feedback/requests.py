@@ -7,6 +7,7 @@ Never twice: each registration is claimed by an atomic update of `feedback_reque
 its e-mail is queued (as `courses.reminders` does), so a second run, or two at once, send
 nothing more; if the e-mail cannot even be built or queued, the claim is released for the next
 run. The e-mail itself goes through `portal.notifications` (retried in the background).
+Each run also deletes the marks of used links that have expired (`FeedbackLinkUse`).
 """
 
 import datetime
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .. import emails
-from ..models import CoursePage, Registration, SessionPage
+from ..models import CoursePage, FeedbackLinkUse, Registration, SessionPage
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +31,13 @@ def request_days() -> int:
 class FeedbackRequestReport:
     sent: int = 0  # queued for sending
     failed: int = 0
+    expired: int = 0  # marks of used links deleted
 
     def __str__(self):
-        return f"questionari inviati: {self.sent}, non inviati: {self.failed}"
+        return (
+            f"questionari inviati: {self.sent}, non inviati: {self.failed}, "
+            f"collegamenti scaduti eliminati: {self.expired}"
+        )
 
 
 def due_registrations(now=None, days: int | None = None):
@@ -52,6 +57,8 @@ def due_registrations(now=None, days: int | None = None):
 
 def send_feedback_requests(now=None, days=None, dry_run: bool = False) -> FeedbackRequestReport:
     report = FeedbackRequestReport()
+    expired = FeedbackLinkUse.objects.filter(expires_on__lt=timezone.localdate())
+    report.expired = expired.count() if dry_run else expired.delete()[0]
     for registration_id in due_registrations(now, days).values_list("pk", flat=True):
         if dry_run:
             report.sent += 1

@@ -191,3 +191,10 @@ def test_honeypot_and_rate_limit(client, ended, settings):
     limited = client.post(url, {"rating": "5"})
     assert limited.status_code == 429
     assert FeedbackAnswer.objects.count() == 0
+
+
+def test_marks_of_expired_links_are_deleted(ended):
+    FeedbackLinkUse.objects.create(key="a" * 64, expires_on=timezone.localdate())
+    FeedbackLinkUse.objects.create(key="b" * 64, expires_on=ago(days=1).date())
+    call_command("send_feedback_requests")
+    assert list(FeedbackLinkUse.objects.values_list("key", flat=True)) == ["a" * 64]
