@@ -24,7 +24,8 @@ from courses.factories import (
 )
 from courses.models import SessionInnovator
 from home.factories import ContentPageFactory
-from innovators.factories import ClubDirectoryPageFactory, InnovatorFactory
+from innovators.factories import ClubDirectoryPageFactory, InnovatorFactory, OfferFactory
+from innovators.models import OfferKind
 from portal.factories import ImageFactory
 from stories.factories import PhaseUpdatePageFactory, StoryIndexPageFactory, StoryPageFactory
 from stories.models import StoryInnovator
@@ -174,3 +175,40 @@ def test_detail_page_queries_do_not_grow(client, detail, kind, django_assert_max
         for size, page in (("small", small), ("large", large))
     }
     assert counts["large"] == counts["small"], counts
+
+
+# The club's board of offers and needs ---------------------------------------------------------
+
+BOARD_URLS = [
+    "/club/bacheca/",
+    "/club/bacheca/?tipo=offro&categoria=competenze",
+    "/club/bacheca/?q=offerta&tag=tema-1",
+    "/club/bacheca/?page=2",
+    "/club/bacheca/feed/",
+    "/club/innovatore-scala/",  # a profile with its offers and needs
+    "/api/innovatori.geojson?offre=competenze",
+]
+
+
+def add_offers(innovator, start, count):
+    for n in range(start, start + count):
+        OfferFactory(
+            innovator=innovator if n % 2 else InnovatorFactory(),
+            kind=OfferKind.OFFER if n % 3 else OfferKind.NEED,
+            title=f"Offerta {n}",
+            tags=["iot", f"tema {n % 4}"],
+        )
+
+
+def test_board_queries_do_not_grow_with_offers(client, home_page, django_assert_max_num_queries):
+    ClubDirectoryPageFactory(parent=home_page)
+    innovator = InnovatorFactory(name="Innovatore scala")
+    add_offers(innovator, 0, 45)  # more than two pages of the board
+    small = {
+        url: warm_and_cold(client, url, 25, django_assert_max_num_queries) for url in BOARD_URLS
+    }
+    add_offers(innovator, 45, 60)
+    large = {
+        url: warm_and_cold(client, url, 25, django_assert_max_num_queries) for url in BOARD_URLS
+    }
+    assert large == small
