@@ -70,3 +70,68 @@ def test_env_example_lists_every_variable_the_settings_read():
     assert len(variables) > 30  # the pattern still finds the reads
     assert variables - listed == set(), "add them to .env.example"
     assert listed - variables == set(), "no setting reads them"
+
+
+TOP_LEVEL = {
+    *PROJECT_APPS,
+    "tests",
+    "docs",
+    "ops",
+    "locale",
+    ".ci",
+    "Makefile",
+    "README.md",
+    "pyproject.toml",
+    "manage.py",
+    ".env.example",
+}
+
+
+def repository_paths(text: str) -> set[str]:
+    """The repository paths a doc names in backticks: `portal/routing.py`, `home/demo/`,
+    `tests/browser/`… (Python dotted names, URLs and globs are left out, and so is a file a
+    worked example asks to create, written «a new `stories/models/calls.py`»)."""
+    paths = set()
+    for before, quoted in re.findall(r"(\w*)\s?`([^`\s]+)`", text):
+        path = quoted.split("::")[0].rstrip(".,:;)")
+        top = path.split("/")[0]
+        if before == "new" or ("/" not in path and path not in TOP_LEVEL):
+            continue
+        if top not in TOP_LEVEL or any(mark in path for mark in ("*", "<", "{", "…")):
+            continue
+        paths.add(path)
+    return paths
+
+
+def exists(path: str) -> bool:
+    """A file or folder of the repository, or what the docs name the Django way: a template
+    (`courses/course_page.html`), a static file (`courses/seats.js`) or a migration
+    (`courses/0004_events_desk_group`)."""
+    from django.contrib.staticfiles import finders
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    if (BASE_DIR / path).exists() or (BASE_DIR / f"{path}.py").exists():
+        return True
+    app, _sep, rest = path.partition("/")
+    if (BASE_DIR / app / "migrations" / f"{rest}.py").exists():
+        return True
+    if path.endswith((".js", ".css", ".svg", ".png", ".woff2")):
+        return bool(finders.find(path))
+    if path.endswith((".html", ".txt")):
+        try:
+            get_template(path)
+        except TemplateDoesNotExist:
+            return False
+        return True
+    return False
+
+
+def documents() -> list[Path]:
+    return [BASE_DIR / "README.md", *sorted((BASE_DIR / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("document", documents(), ids=lambda path: path.name)
+def test_every_path_a_doc_names_exists(document):
+    missing = sorted(path for path in repository_paths(document.read_text()) if not exists(path))
+    assert not missing, f"{document.name} names paths that do not exist: {missing}"
