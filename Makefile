@@ -27,7 +27,7 @@ export PATH
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-services serve-prod lint format bench bench-http profile audit clean
+.PHONY: help install run test check test-services serve-prod lint format bench bench-http profile audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ run: $(STAMP) ## Set up the demo site (idempotent), serve it on http://127.0.0.1
 
 test: $(STAMP) ## Run the whole test suite on $(TEST_WORKERS) workers (browser tests skip when Chromium is missing)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist load --durations=15
+
+check: lint ## Before each commit: lint, then the suite without the browser tests (make test runs everything)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load -m "not browser" -q
 
 test-services: $(STAMP) ## Run the whole suite on real PostgreSQL and Redis (installed when missing, started in a temp folder)
 	PY=$(PY) ops/test-services.sh
