@@ -95,6 +95,18 @@ def read_story_submissions(client, site, user):
     return get_ok(client, reverse("storysubmission:index"))
 
 
+def see_offers_and_needs(client, site, user):
+    return get_ok(client, "/admin/snippets/innovators/offer/?state=waiting")
+
+
+def publish_an_offer(client, site, user):
+    return user.has_perm("innovators.publish_offer")
+
+
+def add_an_offer_category(client, site, user):
+    return get_ok(client, "/admin/snippets/innovators/offercategory/add/")
+
+
 def delete_a_page(client, site, user):
     return site["story"].permissions_for_user(user).can_delete()
 
@@ -115,6 +127,9 @@ MATRIX = {
     delete_an_unused_image: (True, True),
     read_story_submissions: (True, True),
     delete_a_page: (False, True),
+    see_offers_and_needs: (True, True),
+    publish_an_offer: (False, True),
+    add_an_offer_category: (True, True),
 }
 CASES = [
     pytest.param(action, role, allowed[index], id=f"{role}-{action.__name__}")

@@ -223,3 +223,33 @@ def test_renewal_after_the_reminder_allows_a_new_one(person, verde):
         offer.reminder_sent_at is None
         and offer.ends_on > timezone.localdate() + datetime.timedelta(days=150)
     )
+
+
+def test_moderazione_finds_what_waits(person, moderazione):
+    person.post(NEW, offer_data())
+    OfferFactory(title="Già pubblicata")
+    moderator = Client()
+    moderator.force_login(moderazione)
+    dashboard = moderator.get("/admin/").content.decode()
+    assert "Serra sperimentale a ore" in dashboard  # «In attesa della tua revisione»
+    listing = moderator.get("/admin/snippets/innovators/offer/?state=waiting")
+    assert listing.status_code == 200
+    body = listing.content.decode()
+    assert "Serra sperimentale a ore" in body and "Già pubblicata" not in body
+    current = moderator.get("/admin/snippets/innovators/offer/?state=current").content.decode()
+    assert "Già pubblicata" in current and "Serra sperimentale a ore" not in current
+
+
+def test_redazione_cannot_approve(person):
+    build_editorial_users(StringIO())
+    person.post(NEW, offer_data())
+    offer = Offer.objects.get()
+    state = WorkflowState.objects.get(object_id=str(offer.pk), status="in_progress")
+    editor = Client()
+    editor.force_login(get_user_model().objects.get(username="redazione"))
+    url = reverse(
+        f"{NAMESPACE}:workflow_action", args=[offer.pk, "approve", state.current_task_state.pk]
+    )
+    editor.post(url)
+    offer.refresh_from_db()
+    assert not offer.live
