@@ -41,6 +41,7 @@ def map_settings(**overrides) -> dict:
             ),
             "listFailed": gettext("L'elenco non si è aggiornato: ricarica la pagina per vederlo."),
             "cluster": gettext("__N__ innovatori qui: ingrandisci la mappa per vederli"),
+            "clusterOne": gettext("1 innovatore qui: ingrandisci la mappa per vederlo"),
             "closePopup": gettext("Chiudi"),
             "zoomIn": gettext("Ingrandisci"),
             "zoomOut": gettext("Riduci"),

@@ -179,16 +179,17 @@ function cellMarker(map, { geometry, properties }) {
   const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
   const html = document.createElement("div");
   html.append(Object.assign(document.createElement("span"), { textContent: String(count) }));
-  const label = (MESSAGES.cluster || "__N__").replace("__N__", count);
+  const label = (count === 1 ? MESSAGES.clusterOne : MESSAGES.cluster || "__N__").replace("__N__", count);
   const marker = L.marker([lat, lng], {
     icon: L.divIcon({ html, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) }),
     title: label,
     alt: label,
     keyboard: true,
   });
-  marker.on("click", () => {
-    map.fitBounds([[south, west], [north, east]], { padding: [30, 30], maxZoom: POINTS_ZOOM });
-  });
+  const zoomIn = () => map.fitBounds([[south, west], [north, east]], { padding: [30, 30], maxZoom: POINTS_ZOOM });
+  marker.on("click", zoomIn);
+  // Leaflet turns Enter into a click only for markers with a popup.
+  marker.on("keypress", ({ originalEvent }) => { if (originalEvent.key === "Enter") zoomIn(); });
   return marker;
 }
 
