@@ -1,5 +1,5 @@
 """Courses and co-creation sessions in the demo (`courses.toml`): 6 of each over past and
-future months.
+future months; at the past ones, people checked in and their answers to the questionnaire.
 
 Dates are relative to the day the demo is first built; the builder only adds what is missing,
 so running it again changes nothing. `extra` generated events (alternating course and session)
@@ -9,6 +9,8 @@ serve the scale tests.
 import dataclasses
 import datetime
 import itertools
+
+from wagtail.models import Locale
 
 from tqdm import tqdm
 
@@ -27,12 +29,14 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     EventFormat,
+    FeedbackAnswer,
     Registration,
     RegistrationStatus,
     SessionIndexPage,
     SessionPage,
 )
 from home.models import HomePage
+from innovators.models import OfferCategory
 from portal.models import ProgrammePhase
 
 from .data import Reader
@@ -71,8 +75,55 @@ class Session(Event):
     challenge: str
 
 
-def _registrations(event, count: int) -> None:
-    """`count` registrations: confirmed up to the capacity, the rest on the waiting list."""
+# A realistic spread of answers, repeated: overall rating, «would you recommend», needs chosen.
+RATINGS = (5, 4, 4, 5, 3, 4, 5, 4, 2, 4, 5, 3)
+RECOMMEND = (10, 9, 8, 9, 10, 7, 9, 6, 10, 8, 9, 5)
+NEEDS = ((0,), (1, 3), (2,), (), (0, 2), (3,), (1,))
+
+
+@dataclasses.dataclass(kw_only=True)
+class Feedback:
+    comments: list[str]
+    comments_en: list[str]
+    needs_other: list[str]
+
+
+def _answer(event, number: int, feedback: Feedback, categories: list, locales: dict) -> None:
+    """The answer of the `number`th participant present at `event` (about 7 in 10 answer)."""
+    if number % 10 >= 7:
+        return
+    english = number % 4 == 3
+    comments = feedback.comments_en if english else feedback.comments
+    asks_recommend = any(block.block_type == "recommend" for block in event.questionnaire)
+    scales = [block.id for block in event.questionnaire if block.block_type == "scale"]
+    texts = [block.id for block in event.questionnaire if block.block_type == "text"]
+    answers = {
+        block_id: RATINGS[(number + 3 + index) % len(RATINGS)]
+        for index, block_id in enumerate(scales)
+    }
+    if texts and number % 3 == 0:
+        answers[texts[0]] = comments[(number // 3) % len(comments)]
+    answer = FeedbackAnswer.objects.create(
+        event=event,
+        locale=locales["en" if english else "it"],
+        rating=RATINGS[number % len(RATINGS)],
+        recommend=RECOMMEND[number % len(RECOMMEND)] if asks_recommend else None,
+        needs_other=feedback.needs_other[number % 2] if number % 9 == 4 else "",
+        answers=answers,
+        answered_on=(event.end + datetime.timedelta(days=1 + number % 6)).date(),
+    )
+    if categories:
+        answer.needs.set(
+            categories[index % len(categories)] for index in NEEDS[number % len(NEEDS)]
+        )
+
+
+def _registrations(event, count: int, feedback: Feedback) -> None:
+    """`count` registrations: confirmed up to the capacity, the rest on the waiting list; at a
+    past event most confirmed people were checked in, were asked and mostly answered."""
+    categories = list(OfferCategory.objects.order_by("sort_order", "pk"))
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    present = 0
     for number in range(count):
         status = (
             RegistrationStatus.CONFIRMED if number < event.capacity else RegistrationStatus.WAITING
@@ -82,7 +133,10 @@ def _registrations(event, count: int) -> None:
         )
         if event.end < in_days(0, 0) and status == RegistrationStatus.CONFIRMED and number % 5:
             registration.attended_at = event.start
-            registration.save(update_fields=["attended_at"])
+            registration.feedback_requested_at = event.end
+            registration.save(update_fields=["attended_at", "feedback_requested_at"])
+            _answer(event, present, feedback, categories, locales)
+            present += 1
 
 
 def _build_events(index, factory, records: list[Event], image_offset: int, data: Reader, **shared):
@@ -94,6 +148,7 @@ def _build_events(index, factory, records: list[Event], image_offset: int, data:
     meeting_title = data.get("courses", "meeting_title")
     online_url = data.get("courses", "online_url")
     shared.update(data.get("courses", "event"))
+    feedback = data.record(Feedback, "courses", "feedback")
     for seed, record in enumerate(records):
         if record.slug in existing:
             continue
@@ -118,7 +173,7 @@ def _build_events(index, factory, records: list[Event], image_offset: int, data:
             )
         if record.meetings:
             event.save_revision().publish()
-        _registrations(event, record.registrations)
+        _registrations(event, record.registrations, feedback)
 
 
 def build_generated_events(course_index, session_index, extra: int) -> None:
