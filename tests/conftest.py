@@ -235,13 +235,14 @@ def module_transaction(django_db_blocker):
 
 def restore_migrated_rows():
     """Recreate what migrations made (the locales, the tree root, the root collection, the
-    comuni) when a flush removed them."""
+    comuni, the categories of offers and needs) when a flush removed them."""
     from django.conf import settings
 
     from wagtail.models import Collection, Locale, Page
 
     from innovators.models import Municipality
     from innovators.municipalities import load_municipalities
+    from innovators.synergies.categories import ensure_default_categories
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -251,6 +252,7 @@ def restore_migrated_rows():
         Collection.add_root(name="Root")
     if not Municipality.objects.exists():
         load_municipalities(Municipality)
+    ensure_default_categories()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from . import courses, english, innovators, programme, sections, site, stories
+from . import courses, english, innovators, offers, programme, sections, site, stories
 from .data import Reader
 from .indexing import deferred_indexing
 
@@ -22,6 +22,7 @@ def build_all(data: Reader, *, phase_updates=0, events=0, innovators_extra=0, st
     sectors = innovators.build_sectors(data)
     innovators.build_innovators(sectors, data, innovators_extra)
     innovators.build_pages(home, data)  # mappa, club
+    offers.build(data)  # the club's board: offers and needs
     stories.build(home, phases, data, stories_extra)  # storie
     courses.build(home, phases, data, events)  # formazione, co-creazione
     programme_page = programme.build_programme_page(home, data)  # programma
