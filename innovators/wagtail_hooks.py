@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 import django_filters
 
 from innovators import admin_views, api, needs_report, privacy
+from innovators import bench as map_bench
 from innovators.area import admin as area_admin
 from innovators.area import data as area_data
 from innovators.area import needs as area_needs
@@ -172,6 +173,12 @@ def bench_targets():
         BenchTarget(
             "GeoJSON, filtrato", "/api/innovatori.geojson?tag=iot&club=1", OPEN_DATA_QUERY_BUDGET
         ),
+        # The map's first view (innovators.viewport): clusters or points, three queries at most.
+        BenchTarget(
+            "GeoJSON, vista della mappa",
+            f"/api/innovatori.geojson?bbox={map_bench.PROVINCE}&zoom=9",
+            OPEN_DATA_QUERY_BUDGET + 1,
+        ),
         BenchTarget("CSV innovatori", "/api/innovatori.csv", OPEN_DATA_QUERY_BUDGET),
         BenchTarget("Club degli innovatori", "/club/"),
         BenchTarget("Club, recenti, pagina 2", "/club/?ordine=recenti&page=2"),
@@ -201,3 +208,7 @@ def register_needs_report_menu_item():
     return NeedsMenuItem(
         _("Bisogni degli innovatori"), reverse("innovators_needs"), icon_name="help", order=253
     )
+
+
+# The map's first view on a phone with the large data set (issue 28).
+hooks.register("register_bench_job", map_bench.map_figures)
