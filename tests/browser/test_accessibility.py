@@ -67,9 +67,12 @@ def reader_states(kind: str, lang: str, url: str) -> list[tuple[str, str]]:
     """(label, URL) of the routable sub-pages and filtered states of a page type."""
     if kind == "ClubDirectoryPage":
         member = Innovator.objects.filter(live=True, is_club_member=True).order_by("pk").first()
+        board = "bacheca" if lang == "it" else "board"  # the club's board of offers and needs
         return [
             (f"profile {lang}", f"{url}{member.slug}/"),
             (f"club filtered {lang}", f"{url}?comune=pistoia"),
+            (f"board {lang}", f"{url}{board}/"),
+            (f"board filtered {lang}", f"{url}{board}/?tipo=offro&categoria=spazi-attrezzature"),
         ]
     if kind == "InnovatorMapPage":
         sector = Sector.objects.filter(locale__language_code="it").order_by("pk").first()
