@@ -149,6 +149,8 @@ class JoinRequestForm(NeedsForm, PublicForm):
 
 
 def unique_slug(name: str, locale) -> str:
+    """A free slug among the innovators of `locale` (snippets: Wagtail's find_available_slug
+    looks among a page's children), never one of the directory's own routes."""
     base = slugify(name)[:150] or "innovatore"
     taken = (
         set(

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
@@ -140,15 +141,6 @@ def matching_innovator(organisation: str, language_code: str):
     )
 
 
-def unique_slug(index, title: str) -> str:
-    base = slugify(title)[:70] or "storia"
-    taken = set(index.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def save_submission(form, page, signed_in=None) -> StorySubmission:
     """Create the images, the draft story in moderation and the record, all or nothing.
 
@@ -193,7 +185,7 @@ def save_submission(form, page, signed_in=None) -> StorySubmission:
             ]
             story = StoryPage(
                 title=data["title"],
-                slug=unique_slug(index, data["title"]),
+                slug=find_available_slug(index, slugify(data["title"])[:70] or "storia"),
                 intro=data["summary"],
                 author_name=data["name"],
                 date=timezone.localdate(),

@@ -1,7 +1,6 @@
 """The base of every public form (honeypot) and the view that runs one (rate limit first)."""
 
 from django import forms
-from django.forms.utils import ErrorDict
 from django.http import HttpResponse
 
 from .limits import RETRY_AFTER_SECONDS, RateLimit
@@ -66,7 +65,6 @@ class PublicFormView:
         if form.is_spam:
             return self.thanks()
         if limited:
-            form._errors, form.cleaned_data = ErrorDict(), {}
             form.add_error(None, self.rate_limit.message)
             response = self.render(form, 429)
             response["Retry-After"] = str(RETRY_AFTER_SECONDS)
