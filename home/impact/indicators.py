@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CoursePage, Registration, RegistrationStatus, SessionPage
 from home.impact.evaluation import evaluation
 from innovators.introductions.models import Introduction, IntroductionState
-from innovators.models import Innovator, Sector
+from innovators.models import Innovator, Offer, Sector
+from innovators.synergies import queries as synergy_queries
 from newsletter.models import Subscriber
 from portal.cache import cached_for_content
 from portal.models import PhaseStatus, ProgrammePhase
@@ -166,6 +167,22 @@ INDICATORS = [
         _("Membri del Club alla fine di ogni mese, dalla prima adesione."),
         chart="line",
     ),
+    Indicator(
+        "offers_current",
+        _("Offerte sulla bacheca del club"),
+        _("Offerte («Offro») degli innovatori approvate e non ancora scadute o ritirate."),
+    ),
+    Indicator(
+        "needs_current",
+        _("Richieste sulla bacheca del club"),
+        _("Richieste («Cerco») degli innovatori approvate e non ancora scadute o ritirate."),
+    ),
+    Indicator(
+        "offers_needs_by_month",
+        _("Offerte e richieste pubblicate per mese"),
+        _("Offerte e richieste degli innovatori approvate ogni mese sulla bacheca del club."),
+        chart="column",
+    ),
     Indicator("stories_total", _("Storie pubblicate"), _("Storie di innovatori pubblicate.")),
     Indicator(
         "stories_by_phase",
@@ -301,6 +318,20 @@ def _innovators(values: dict, language_code: str) -> None:
     values["club_growth"] = growth
 
 
+def _offers(values: dict) -> None:
+    """The club's board: offers and needs current now, and those published each month."""
+    counts = synergy_queries.current_counts()
+    values["offers_current"], values["needs_current"] = counts["offers"], counts["needs"]
+    values["offers_needs_by_month"] = [
+        {"key": row["month"].isoformat()[:7], "date": row["month"], "value": row["count"]}
+        for row in Offer.objects.filter(first_published_at__isnull=False)
+        .annotate(month=TruncMonth("first_published_at"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("month")
+    ]
+
+
 def _stories(values: dict, language_code: str) -> None:
     stories = StoryPage.objects.live().public().filter(_default_locale_filter())
     names = dict(
@@ -406,6 +437,7 @@ def compute(language_code: str | None = None) -> dict:
     values: dict = {}
     with translation.override(language_code):  # labels in the language asked for
         _innovators(values, language_code)
+        _offers(values)
         _stories(values, language_code)
         _events(values, now)
         evaluation(values, now)
