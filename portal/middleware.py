@@ -14,11 +14,6 @@ from django_ratelimit.core import is_ratelimited
 from portal.forms.images import file_size
 from portal.forms.limits import address_key, normalised_identifier, too_many_requests
 
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
-)
-
 
 def is_admin_preview(request) -> bool:
     """A preview the admin renders itself (side panel, moderation, compare): Wagtail runs a
@@ -49,8 +44,8 @@ class PortalCSPMiddleware(CSPMiddleware):
 
 
 class SecurityHeadersMiddleware:
-    """Headers Django does not set: Permissions-Policy on everything, X-Frame-Options removed
-    where a view allowed framing (the CSP's frame-ancestors then decides), and SAMEORIGIN for
+    """Headers Django does not set (Permissions-Policy is django-permissions-policy's):
+    X-Frame-Options removed where a view allowed framing (the CSP's frame-ancestors then decides), and SAMEORIGIN for
     the admin's previews."""
 
     def __init__(self, get_response):
@@ -58,7 +53,6 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if getattr(response, "xframe_options_exempt", False) and "X-Frame-Options" in response:
             del response["X-Frame-Options"]
         elif is_admin_preview(request):

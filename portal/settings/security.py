@@ -21,6 +21,21 @@ AUTH_PASSWORD_VALIDATORS = [
 # OpenStreetMap refuse tiles with 403.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Permissions-Policy (django-permissions-policy): no page of the portal uses these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 X_FRAME_OPTIONS = "DENY"  # views may opt out (the map's embed): see PortalCSPMiddleware
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # the admin reads its token from the page, not the cookie
