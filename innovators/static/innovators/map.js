@@ -207,6 +207,8 @@ class InnovatorMap {
     this.language = this.params.get("lang") || "";
     this.target = element.dataset.linkTarget || "";
     this.controller = null;
+    this.shown = ""; // the URL whose markers are on the map
+    this.shownOnce = false;
     this.complete = false; // every matching point is on the map: moving needs no request
     this.fitting = false; // the view moves to a filter's results
     this.pendingFit = false; // a filter's results are on their way: a move must not cancel them
@@ -236,9 +238,14 @@ class InnovatorMap {
     const query = new URLSearchParams(this.params);
     for (const name of ["page", "ordine", "lang", "bbox", "zoom"]) query.delete(name);
     if (this.language) query.set("lang", this.language);
+    // The box grows to a grid of one 256 px tile at this zoom: a small move asks the same URL
+    // again (not asked at all, or served by the browser's and the page cache), and the page
+    // cache keeps a few entries per zoom rather than one per pixel of panning.
+    const step = 360 / 2 ** Math.round(zoom);
+    const snap = (value, round, limit) => Math.max(-limit, Math.min(limit, round(value / step) * step));
     const box = [
-      Math.max(bounds.getWest(), -180), Math.max(bounds.getSouth(), -90),
-      Math.min(bounds.getEast(), 180), Math.min(bounds.getNorth(), 90),
+      snap(bounds.getWest(), Math.floor, 180), snap(bounds.getSouth(), Math.floor, 90),
+      snap(bounds.getEast(), Math.ceil, 180), snap(bounds.getNorth(), Math.ceil, 90),
     ];
     query.set("bbox", box.map((value) => value.toFixed(5)).join(","));
     query.set("zoom", String(Math.max(0, Math.round(zoom))));
@@ -254,9 +261,14 @@ class InnovatorMap {
     this.element.dataset.state = "loading";
     const bounds = fit ? L.latLngBounds(PROVINCE) : this.map.getBounds();
     const zoom = fit ? this.map.getBoundsZoom(bounds) : this.map.getZoom();
+    const url = this.viewUrl(bounds, zoom);
+    if (!fit && url === this.shown) {
+      this.ready(); // the markers on the map are this view's already
+      return;
+    }
     let collection;
     try {
-      const response = await request(this.viewUrl(bounds, zoom), {
+      const response = await request(url, {
         headers: { Accept: "application/geo+json" },
         signal: controller.signal,
       });
@@ -270,6 +282,7 @@ class InnovatorMap {
     }
     if (controller !== this.controller) return;
     this.pendingFit = false;
+    this.shown = url;
     this.show(collection, fit);
   }
 
@@ -281,7 +294,7 @@ class InnovatorMap {
     const markers = points.map(({ geometry, properties }) => {
       const [lng, lat] = geometry.coordinates;
       const marker = L.marker([lat, lng], { icon: icon(properties.color), title: properties.name, alt: properties.name, keyboard: true });
-      marker.bindPopup(popup(properties, this.target));
+      marker.bindPopup(() => popup(properties, this.target)); // built when opened
       accessiblePopup(marker);
       return marker;
     });
@@ -312,7 +325,9 @@ class InnovatorMap {
     // "ready" once the view has settled on the markers (and, with clusters, loaded for it):
     // a click during the zoom would miss them.
     this.fitting = true;
-    this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 });
+    // The first view jumps (no zoom animation: frames of work before the reader can act).
+    this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14, animate: Boolean(this.shownOnce) });
+    this.shownOnce = true;
   }
 }
 
