@@ -9,6 +9,7 @@ from wagtail.models import Locale
 import factory
 from factory.django import DjangoModelFactory
 
+from innovators.area.models import InnovatorPerson
 from innovators.models import (
     ClubDirectoryPage,
     Innovator,
@@ -82,6 +83,17 @@ class JoinRequestFactory(DjangoModelFactory):
 
     class Meta:
         model = JoinRequest
+
+
+class InnovatorPersonFactory(DjangoModelFactory):
+    """A person the moderators attached to an innovator (the innovators' area)."""
+
+    innovator = factory.SubFactory(InnovatorFactory)
+    email = factory.Sequence(lambda n: f"persona{n}@example.org")
+    name = factory.Sequence(lambda n: f"Persona {n}")
+
+    class Meta:
+        model = InnovatorPerson
 
 
 class InnovatorMapPageFactory(wagtail_factories.PageFactory):
