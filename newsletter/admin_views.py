@@ -14,6 +14,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.links import site_root_url
+
 from .digest import Composition, languages
 from .links import SubscriberLinks
 from .models import TOPIC_FIELDS, Issue, Subscriber, SubscriberStatus, Topic
@@ -94,7 +96,13 @@ def preview(request, language: str):
     )
     if request.GET.get("formato") == "testo":
         return HttpResponse(message.body, content_type="text/plain; charset=utf-8")
-    return HttpResponse(message.alternatives[0][0])
+    return HttpResponse(same_origin_images(message.alternatives[0][0]))
+
+
+def same_origin_images(html: str) -> str:
+    """The e-mail's images, absolute on the site's address, as paths: the admin's CSP lets
+    them load from its own origin, whatever address the editor opened the admin at."""
+    return html.replace(f'src="{site_root_url()}/', 'src="/')
 
 
 @require_POST

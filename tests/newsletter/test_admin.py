@@ -9,6 +9,7 @@ import pytest
 from newsletter.factories import SubscriberFactory
 from newsletter.models import Issue
 from stories.editorial import EDITORS, MODERATORS
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,17 @@ def test_send_now_needs_the_csrf_token(subscribers):
 
 def test_anonymous_readers_are_sent_to_the_login(client):
     assert client.get("/admin/newsletter/").status_code == 302
+
+
+def test_the_preview_loads_its_images_from_the_admins_own_origin(redazione, content):
+    """The admin's CSP allows images from its own origin (and https): the e-mail's images,
+    absolute on the site's address, are served to the preview as paths."""
+    from portal.factories import ImageFactory
+
+    story = content["story"]
+    story.image = ImageFactory(description="Serre del vivaio")
+    story.save_revision().publish()
+    preview = redazione.get("/admin/newsletter/anteprima/it/", HTTP_HOST="127.0.0.1:8123")
+    sources = [image["src"] for image in parse(preview).select("img")]
+    assert sources and all(source.startswith("/media/") for source in sources)
+    assert "img-src 'self'" in preview["Content-Security-Policy"]
