@@ -143,6 +143,7 @@ def test_the_link_is_in_the_participants_language(client, ended):
     response = client.get(url)
     assert response.status_code == 200
     assert 'lang="en"' in response.content.decode()
+    assert "no-store" in response["Cache-Control"]  # personal: never in the page cache
 
 
 def test_a_forged_expired_or_absent_link_is_refused(client, ended, settings):

@@ -1,11 +1,13 @@
 """The demo shows the evaluation out of the box, in both languages: past events with people
 checked in and a spread of answers."""
 
+from django.utils import timezone
+
 from wagtail.models import Locale
 
 import pytest
 
-from courses.models import CoursePage, FeedbackAnswer
+from courses.models import CoursePage
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +27,7 @@ def test_the_impact_page_shows_the_participants_figures(client, demo, prefix):
 
 
 def test_every_past_demo_event_has_enough_answers_to_show(client, demo):
-    past = CoursePage.objects.live().filter(
-        locale__language_code="it", end__lt=FeedbackAnswer.objects.latest("pk").answered_on
-    )
+    past = CoursePage.objects.live().filter(locale__language_code="it", end__lt=timezone.now())
     assert past
     for course in past:
         text = parse(client.get(course.url)).select_one(".event__rating-value").get_text()
