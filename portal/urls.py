@@ -6,12 +6,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import lockouts, routing, sitemap, views
+from portal import lockouts, page_creation, routing, sitemap, views
 
 # Wagtail's URLs that the portal answers itself, under the same names.
 REPLACED = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
 
 urlpatterns = [
+    # Wagtail's page creation without autosave (portal.page_creation), at Wagtail's own URL.
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        page_creation.create_page,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Open data: /api/innovatori.geojson and /api/innovatori.csv
