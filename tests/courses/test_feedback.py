@@ -1,7 +1,9 @@
 """Phase 4, Valutazione: an event ends, the people checked in are asked once, their anonymous
 answers show on the event's page and the impact page from 5 answers up."""
 
+import csv
 import datetime
+import io
 import re
 
 from django.core import mail
@@ -110,6 +112,12 @@ def test_the_whole_loop(client, ended, needs, home_page):
     present = impact.select_one("#participants_present .impact-figure__value")
     assert present.get_text(strip=True) == "5"
     assert impact.select_one("#attendance_rate .impact-figure__value").get_text() == "83 %"
+    # The same figures as open data, read-only.
+    rows = list(
+        csv.reader(io.StringIO(client.get("/api/impatto/average_rating.csv").content.decode()))
+    )
+    assert rows[1][:3] == ["average_rating", "Valutazione media dei partecipanti (su 5)", "4.2"]
+    assert client.post("/api/impatto/average_rating.csv").status_code == 405
 
     # A used link refuses a second answer; the answers name nobody.
     again = client.post(urls[0], {"rating": "1"})
