@@ -24,6 +24,7 @@ from innovators.area.views import area_view
 from innovators.synergies import matching
 from innovators.synergies.forms import OfferForm, apply_changes, initial_for
 from innovators.synergies.models import MatchAlert, Offer, default_end_date
+from portal.cache import renew_content_version
 from portal.forms import PublicFormView, RateLimit
 
 AREA_MATCHES_SHOWN = 3
@@ -143,6 +144,7 @@ def renew_offer(offer) -> None:
     with transaction.atomic():
         Offer.objects.filter(pk=offer.pk).update(ends_on=ends_on, reminder_sent_at=None)
         _keep_in_latest_revision(offer, ends_on=ends_on.isoformat())
+    renew_content_version()  # the cached board shows it again
     offer.ends_on, offer.reminder_sent_at = ends_on, None
 
 
@@ -165,6 +167,7 @@ def withdraw(request, pk):
         if current is not None:
             current.cancel(user=request.user)
         Offer.objects.filter(pk=offer.pk).update(withdrawn_at=timezone.now(), live=False)
+    renew_content_version()  # off the cached board at once
     return redirect(reverse("innovators_area:home") + "?ritirata=1#area-offers")
 
 

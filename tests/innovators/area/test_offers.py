@@ -159,7 +159,8 @@ def test_anonymous_readers_go_to_the_sign_in(client, db):
     assert client.get(NEW).url.startswith("/area-innovatori/accedi/")
 
 
-def test_withdrawn_disappears_at_once(person, verde, club_page):
+def test_withdrawn_disappears_at_once(person, verde, club_page, settings):
+    settings.PAGE_CACHE_ENABLED = True  # even from the cached board
     offer = OfferFactory(innovator=verde, title="Tirocinio in vivaio")
     assert "Tirocinio in vivaio" in Client().get(BOARD).content.decode()
     assert person.get(f"/area-innovatori/offerte/{offer.pk}/ritira/").status_code == 405
@@ -170,7 +171,8 @@ def test_withdrawn_disappears_at_once(person, verde, club_page):
     assert "Tirocinio in vivaio" not in Client().get(f"/club/{verde.slug}/").content.decode()
 
 
-def test_lapsed_disappears_and_one_click_renews(person, verde, club_page):
+def test_lapsed_disappears_and_one_click_renews(person, verde, club_page, settings):
+    settings.PAGE_CACHE_ENABLED = True
     offer = OfferFactory(
         innovator=verde,
         title="Laboratorio condiviso",
@@ -253,3 +255,12 @@ def test_redazione_cannot_approve(person):
     editor.post(url)
     offer.refresh_from_db()
     assert not offer.live
+
+
+def test_the_english_area_writes_in_english(person):
+    response = person.get("/en/innovators-area/offers/new/")
+    assert response.status_code == 200
+    assert "New offer or need" in response.content.decode()
+    person.post("/en/innovators-area/offers/new/", offer_data(title="Greenhouse by the hour"))
+    assert Offer.objects.get().language == "en"
+    assert person.get("/en/innovators-area/synergies/").status_code == 200
