@@ -264,3 +264,14 @@ def test_the_english_area_writes_in_english(person):
     person.post("/en/innovators-area/offers/new/", offer_data(title="Greenhouse by the hour"))
     assert Offer.objects.get().language == "en"
     assert person.get("/en/innovators-area/synergies/").status_code == 200
+
+
+def test_moderazione_previews_what_was_sent(person, moderazione):
+    person.post(NEW, offer_data())
+    offer = Offer.objects.get()
+    moderator = Client()
+    moderator.force_login(moderazione)
+    url = reverse(f"{NAMESPACE}:revisions_view", args=[offer.pk, offer.latest_revision_id])
+    response = moderator.get(url)
+    assert response.status_code == 200
+    assert "Serra sperimentale a ore" in response.content.decode()
