@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from innovators import queries
 from innovators.filters import InnovatorFilters
 from innovators.municipalities import MUNICIPALITIES
+from innovators.synergies import queries as synergy_queries
 from portal.models import BasePage, ViewRoutesMixin
 from portal.pagination import paginate
 
@@ -99,6 +100,8 @@ class InnovatorMapPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
             embed_base_url=embed_base,
             embed_url=embed_base + (f"?{filters.querystring}" if filters.active else ""),
             map_settings=map_settings(),
+            # «Offre… / Cerca…»: who offers or looks for a category on the club's board
+            offer_categories=synergy_queries.categories(),
         )
         return context
 
@@ -125,7 +128,9 @@ class InnovatorMapPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
 
 class ClubDirectoryPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
     """/club/: the club members; /club/<slug>/ every published innovator's profile;
-    /club/aderisci/ the join request form (answered by `innovators.join.join_request`)."""
+    /club/aderisci/ the join request form (answered by `innovators.join.join_request`);
+    /club/bacheca/ (English /en/club/board/) the board of offers and needs and its RSS feed
+    (answered by `innovators.synergies.board`)."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -136,10 +141,14 @@ class ClubDirectoryPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.filter_context(request))
-        context["members"] = paginate(
-            request, queries.directory_cards(context["filters"], self.language_code)
-        )
+        # The members' listing is the directory's own: its sub-pages (profile, join form,
+        # board) neither pay for it nor read its ?page=.
+        route = getattr(request, "routable_resolver_match", None)
+        if route is None or route.url_name == "directory_view":
+            context.update(self.filter_context(request))
+            context["members"] = paginate(
+                request, queries.directory_cards(context["filters"], self.language_code)
+            )
         return context
 
     @path("")
@@ -149,6 +158,16 @@ class ClubDirectoryPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
     @path("aderisci/", name="join")
     def join_view(self, request):
         return self.serve_route("join", request)
+
+    @path("bacheca/", name="board")
+    @path("board/", name="board_en")
+    def board_view(self, request):
+        return self.serve_route("board", request)
+
+    @path("bacheca/feed/", name="board_feed")
+    @path("board/feed/", name="board_feed_en")
+    def board_feed_view(self, request):
+        return self.serve_route("board_feed", request)
 
     @path("<slug:slug>/", name="profile")
     def profile_view(self, request, slug):
@@ -161,6 +180,7 @@ class ClubDirectoryPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
             context_overrides={
                 "innovator": innovator,
                 "synergies": queries.synergies(innovator, self.language_code),
+                "offers": list(synergy_queries.of_innovator(innovator)),
                 "map_settings": map_settings(zoom=13),
             },
         )
