@@ -99,6 +99,9 @@ def innovator_edit_handler() -> TabbedInterface:
             ObjectList(
                 [
                     FieldPanel("website"),
+                    FieldPanel("linkedin"),
+                    FieldPanel("instagram"),
+                    FieldPanel("facebook"),
                     FieldPanel("contact_email", permission=CONTACT_PERMISSION),
                     PeoplePanel(),
                     MultiFieldPanel(

@@ -35,6 +35,11 @@ def club(page, request, context, meta: Metadata) -> dict:
         data["foundingDate"] = str(innovator.year_founded)
     if innovator.website:
         data["sameAs"] = [innovator.website]
+    if innovator.social_links:
+        data["sameAs"] = [
+            *data.get("sameAs", []),
+            *(url for _network, url in innovator.social_links),
+        ]
     if innovator.sector_id:
         data["knowsAbout"] = [innovator.sector.name, *(tag.name for tag in innovator.tag_list)]
     if innovator.is_club_member:

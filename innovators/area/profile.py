@@ -87,6 +87,15 @@ class ProfileForm(PublicForm):
     website = forms.URLField(
         label=gettext_lazy("Sito web"), required=False, assume_scheme="https", max_length=200
     )
+    linkedin = forms.URLField(
+        label="LinkedIn", required=False, assume_scheme="https", max_length=200
+    )
+    instagram = forms.URLField(
+        label="Instagram", required=False, assume_scheme="https", max_length=200
+    )
+    facebook = forms.URLField(
+        label="Facebook", required=False, assume_scheme="https", max_length=200
+    )
     logo = ImageUploadField(
         label=gettext_lazy("Nuovo logo"),
         max_bytes=logo_max_bytes,
@@ -174,6 +183,7 @@ def initial_for(draft) -> dict:
         "sector": draft.sector_id,
         "tags": ", ".join(tag.name for tag in draft.tags.all()),
         "website": draft.website,
+        **{name: getattr(draft, name) for name in draft.SOCIAL_FIELDS},
         "municipality": draft.municipality_id,
         "address": draft.address,
         "latitude": round(point.lat, 6) if point else None,
@@ -252,6 +262,8 @@ def apply_changes(draft, data) -> None:
     draft.sector = data["sector"]
     draft.tags.set(data["tags"])
     draft.website = data["website"]
+    for name in draft.SOCIAL_FIELDS:
+        setattr(draft, name, data[name])
     draft.municipality = data["municipality"]
     draft.address = data["address"]
     if data.get("latitude") is not None and data.get("longitude") is not None:

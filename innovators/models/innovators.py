@@ -146,6 +146,10 @@ class Innovator(
     latitude = models.FloatField(_("latitudine"), null=True, blank=True, editable=False)
     longitude = models.FloatField(_("longitudine"), null=True, blank=True, editable=False)
     website = models.URLField(_("sito web"), blank=True)
+    # Social profiles, shown on the public profile with their network's name.
+    linkedin = models.URLField("LinkedIn", blank=True)
+    instagram = models.URLField("Instagram", blank=True)
+    facebook = models.URLField("Facebook", blank=True)
     logo = models.ForeignKey(
         "portal.PortalImage",
         verbose_name=_("logo"),
@@ -205,6 +209,17 @@ class Innovator(
             )
         ]
         indexes = [models.Index(fields=["live", "locale"], name="innovator_live_locale")]
+
+    SOCIAL_FIELDS = ("linkedin", "instagram", "facebook")
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        """(network, URL) of the social profiles given."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.SOCIAL_FIELDS
+            if getattr(self, name)
+        ]
 
     def __str__(self):
         return self.name

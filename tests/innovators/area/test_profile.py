@@ -231,3 +231,27 @@ def test_an_innovator_cannot_edit_another(person, innovator):
     person.post(PROFILE, form_data(innovator))
     assert not WorkflowState.objects.filter(object_id=str(other.pk)).exists()
     assert not Revision.objects.for_instance(other).filter(user__isnull=False).exists()
+
+
+def test_social_profiles_go_live_with_the_approved_change(person, innovator, moderazione):
+    links = {
+        "linkedin": "https://www.linkedin.com/company/vivai-verde",
+        "instagram": "instagram.com/vivaiverde",  # the scheme is added
+    }
+    assert person.post(PROFILE, form_data(innovator, **links)).status_code == 302
+    innovator.refresh_from_db()
+    assert not innovator.linkedin  # in review, not live
+    state = WorkflowState.objects.get(object_id=str(innovator.pk), status="in_progress")
+    moderator = Client()
+    moderator.force_login(moderazione)
+    approve = reverse(
+        f"{NAMESPACE}:workflow_action", args=[innovator.pk, "approve", state.current_task_state.pk]
+    )
+    assert moderator.post(approve).status_code in (200, 302)
+    innovator.refresh_from_db()
+    assert innovator.social_links == [
+        ("LinkedIn", "https://www.linkedin.com/company/vivai-verde"),
+        ("Instagram", "https://instagram.com/vivaiverde"),
+    ]
+    public = Client().get(f"/club/{innovator.slug}/").content.decode()
+    assert 'href="https://instagram.com/vivaiverde"' in public
