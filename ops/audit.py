@@ -129,9 +129,12 @@ def wait_for_server(process, timeout: float = 300):
     sys.exit(f"no answer from {BASE} after {timeout:.0f} s")
 
 
-def lighthouse(binary: str, url: str, report: Path, attempts: int = 2) -> dict | None:
+def lighthouse(
+    binary: str, url: str, report: Path, attempts: int = 2, error_page: bool = False
+) -> dict | None:
     """One Lighthouse run's JSON report. Its runtime errors (NO_NAVSTART on a busy machine) are
-    retried once, then the run is None."""
+    retried once, then the run is None. `error_page`: the page answers 404 on purpose, which
+    Lighthouse refuses to audit unless told to."""
     command = [
         binary,
         url,
@@ -140,6 +143,7 @@ def lighthouse(binary: str, url: str, report: Path, attempts: int = 2) -> dict |
         f"--output-path={report}",
         f"--only-categories={','.join(CATEGORIES)}",
         "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        *(["--ignore-status-code"] if error_page else []),
     ]
     for _attempt in range(attempts):
         run = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME})
@@ -167,12 +171,12 @@ def lost_points(result: dict, category: str) -> list[str]:
     ]
 
 
-def median_of_runs(binary: str, url: str, name: str) -> dict:
+def median_of_runs(binary: str, url: str, name: str, error_page: bool = False) -> dict:
     """The median of each score over RUNS runs, the median total blocking time, and why a
     category is under 100 in the run whose performance is the median."""
     results = []
     for run in range(RUNS):
-        result = lighthouse(binary, url, REPORTS / f"{name}-{run + 1}.json")
+        result = lighthouse(binary, url, REPORTS / f"{name}-{run + 1}.json", error_page=error_page)
         if result:
             results.append(result)
     if not results:
@@ -261,7 +265,7 @@ def main():
         results = []
         for kind, lang, path in pages:
             name = f"{kind}-{lang}".replace(" ", "-").lower()
-            median = median_of_runs(binary, BASE + path, name)
+            median = median_of_runs(binary, BASE + path, name, error_page=kind == "404")
             results.append({"kind": kind, "lang": lang, "path": path, **median})
             row = " ".join(f"{median[key]:>4}" for key in CATEGORIES)
             why = f"  ({median['why']})" if median["why"] else ""

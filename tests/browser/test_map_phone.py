@@ -8,6 +8,11 @@ from playwright.sync_api import expect
 from tests.browser.test_map import TILE, TILE_PATTERN
 
 PHONE = {"width": 375, "height": 812}
+SMALL_PHONES = [
+    {"width": 320, "height": 568},
+    {"width": 375, "height": 667},
+    {"width": 480, "height": 854},
+]
 LABELS = {"/mappa/": "Filtri", "/en/map/": "Filters"}
 
 
@@ -38,6 +43,14 @@ def test_on_a_phone_the_map_comes_first_and_the_filters_fold(phone, demo_server,
     assert page.evaluate("window.scrollY") == 0
     assert 0 <= box["y"] < PHONE["height"]
     assert min(box["y"] + box["height"], PHONE["height"]) - box["y"] >= box["height"] / 2
+
+    # The same on smaller and wider phones.
+    for size in SMALL_PHONES:
+        page.set_viewport_size(size)
+        box = page.locator("[data-innovator-map]").bounding_box()
+        assert 0 <= box["y"] < size["height"], size
+        assert min(box["y"] + box["height"], size["height"]) - box["y"] >= box["height"] / 2, size
+    page.set_viewport_size(PHONE)
 
     # The filters wait behind one button; the list is one tap away.
     form = page.locator("#innovator-filters")
