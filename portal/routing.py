@@ -12,6 +12,8 @@ view restrictions: it still runs on every request, on the cached restrictions). 
 with no cached route (a 404, a POST) goes to Wagtail's own view.
 """
 
+import hashlib
+
 from django.http import HttpResponse
 
 from wagtail import hooks
@@ -47,7 +49,9 @@ def serve_route(request, page, args, kwargs):
 
 def serve(request, path):
     if request.method in ("GET", "HEAD"):
-        key = f"route:{request.get_host()}:{path}"
+        # Hashed: a URL may be longer than a cache key can be (memcached's 250 characters).
+        address = f"{request.get_host()}:{path}".encode()
+        key = f"route:{hashlib.blake2b(address, digest_size=16).hexdigest()}"
         route = cached_for_content(key, lambda: _route(request, path))
         if route is not None:
             page, args, kwargs = route
