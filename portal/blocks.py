@@ -30,7 +30,11 @@ class HeadingBlock(blocks.StructBlock):
         template = "components/streamfield/heading_block.html"
 
 
-class ImageBlock(blocks.StructBlock):
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with its caption and credit line. Not Wagtail's own `ImageBlock`: that one
+    carries an alt text per use, where the portal's alt text is the image's own description
+    (Wagtail's default alt text), kept with the image and shared by cards and feeds."""
+
     image = ImageChooserBlock(label=_("immagine"))
     caption = blocks.CharBlock(label=_("didascalia"), required=False, max_length=250)
     credit = blocks.CharBlock(
@@ -118,7 +122,7 @@ class BaseStreamBlock(blocks.StreamBlock):
         icon="pilcrow",
         template="components/streamfield/paragraph_block.html",
     )
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     embed = EmbedBlock(

@@ -10,6 +10,9 @@ cap the query, so that method is mirrored here, split in two: the capped query (
 also selecting the task) and one row per state (`state_row`, as Wagtail writes it).
 `MIRRORS` pins the source of Wagtail's method (tests/home/test_dashboard.py checks it): when
 an upgrade changes it, compare it with this module, then update the pin.
+
+Why it stays (measured, issue 27): with 5, 20 and 40 items in review, Wagtail's panel runs 12,
+15 and 35 queries and renders every row; this one stops at 25 queries and `LIMIT` rows.
 """
 
 from django.conf import settings
