@@ -6,6 +6,13 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_DB := var/bench.sqlite3
+# `make lint` also checks the templates' indentation (djhtml, two spaces: it only re-indents, so
+# it never changes what a page says) and lints the apps' JavaScript and CSS with Biome (biome.jsonc),
+# which npx brings in at this version: Node.js and npm are on every machine (.ci/run installs
+# them where missing).
+TEMPLATES := $(wildcard */templates */*/templates)
+DJHTML := $(VENV)/bin/djhtml --tabwidth 2
+BIOME := npx --yes @biomejs/biome@2.6.8
 BENCH_SCALE ?= --phase-updates 500 --innovators 10000 --events 500
 # `make test` runs the suite in parallel (pytest-xdist); TEST_WORKERS=0 runs it in one process.
 # `--dist load` hands each worker the tests in collection order (pytest-django's: database tests,
@@ -69,15 +76,19 @@ test-services: $(STAMP) ## Run the whole suite on real PostgreSQL and Redis (ins
 serve-prod: $(STAMP) ## Serve the production settings with gunicorn on http://127.0.0.1:8061 (embedded default)
 	PY=$(PY) ops/serve-prod.sh
 
-lint: $(STAMP) ## Check lint and formatting (ruff), the system checks and that no migration is missing
+lint: $(STAMP) ## Check lint and formatting (ruff, djhtml, Biome), the system checks and that no migration is missing
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(DJHTML) --check $(TEMPLATES)
+	$(BIOME) lint --error-on-warnings
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-format: $(STAMP) ## Fix lint and format the code with ruff
+format: $(STAMP) ## Fix lint and format the code with ruff, re-indent the templates with djhtml, apply Biome's safe fixes
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+	$(DJHTML) $(TEMPLATES)
+	$(BIOME) lint --write
 
 bench: $(STAMP) ## Build a large demo database and print SQL queries and render times per page type
 	@mkdir -p var

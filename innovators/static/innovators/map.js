@@ -299,7 +299,9 @@ class InnovatorMap {
       return marker;
     });
     this.cluster.addLayers(markers);
-    features.filter(({ properties }) => properties.cluster).forEach((feature) => cellMarker(this.map, feature).addTo(this.cells));
+    features.filter(({ properties }) => properties.cluster).forEach((feature) => {
+      cellMarker(this.map, feature).addTo(this.cells);
+    });
     notice(this.element, "points", "");
     if (!fit) {
       this.ready();
@@ -308,7 +310,9 @@ class InnovatorMap {
     const total = collection.total ?? features.length;
     this.complete = !collection.clustered;
     this.element.dataset.count = String(total);
-    document.querySelectorAll("[data-map-count]").forEach((node) => countText(node, total));
+    document.querySelectorAll("[data-map-count]").forEach((node) => {
+      countText(node, total);
+    });
     const bounds = L.latLngBounds([]);
     for (const { geometry, properties } of features) {
       const [lng, lat] = geometry.coordinates;

@@ -8,7 +8,7 @@
  * field, so the prototype is extended before any instance exists. Settings come from the
  * widget's `data-portal-geo` attribute (see portal/geo.py).
  */
-(function () {
+(() => {
   "use strict";
 
   var LeafletField = window.LeafletField;
@@ -20,7 +20,7 @@
     var holder = document.getElementById(field.sourceField.attr("id"));
     try {
       return JSON.parse(holder.getAttribute("data-portal-geo") || "{}");
-    } catch (error) {
+    } catch {
       return {};
     }
   }
@@ -37,7 +37,7 @@
       return;
     }
     input.dataset.portalGeoEnter = "1";
-    input.addEventListener("keydown", function (event) {
+    input.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
       }
@@ -48,7 +48,7 @@
     if (!select) {
       return;
     }
-    select.addEventListener("change", function () {
+    select.addEventListener("change", () => {
       var centre = centres[select.value];
       if (centre) {
         field.portalMoveTo(window.L.latLng(centre[0], centre[1]));
@@ -59,12 +59,11 @@
   var initEvents = LeafletField.prototype.initEvents;
   LeafletField.prototype.initEvents = function () {
     initEvents.call(this);
-    var field = this;
     var options = optionsFor(this);
     var id = this.sourceField.attr("id");
 
-    this.map.on("click", function (event) {
-      field.portalMoveTo(event.latlng);
+    this.map.on("click", (event) => {
+      this.portalMoveTo(event.latlng);
     });
     this.mapEl[0].setAttribute("data-portal-geo-ready", "1");
     this.latLngField.attr("aria-label", options.latLngLabel || "");
@@ -73,7 +72,7 @@
 
     var select = options.municipalityField
       ? document.getElementById(id.replace(/[^-_]+$/, "") + options.municipalityField)
-      : document.getElementById(id + "_comune");
-    followComune(field, select, options.centres || {});
+      : document.getElementById(`${id}_comune`);
+    followComune(this, select, options.centres || {});
   };
 })();
