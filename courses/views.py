@@ -1,13 +1,17 @@
 """The public pages of events: the index with its filters, the event with its registration
 form, the confirmation and the cancellation.
 
-Each answers a route of the page (`EventIndexPage.index`, `EventPage.event`, `.confirmation`,
-`.cancellation`, …), registered with `route_view`; `CoursesConfig.ready` imports this module.
+Each answers a route of the page (`EventIndexPage.index`, `.calendar`, `.feed`,
+`EventPage.event`, `.confirmation`, `.cancellation`, `.ics`, …), registered with `route_view`;
+`CoursesConfig.ready` imports this module.
 """
+
+import datetime
 
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -20,12 +24,14 @@ from portal.forms import PublicFormView, RateLimit
 from portal.forms.limits import normalised_identifier
 from portal.links import admin_url
 from portal.models import route_view
+from portal.numbers import parse_positive_int
 from portal.pagination import paginate
 
 from . import emails, services
-from .calendar import google_calendar_url, outlook_calendar_url
+from .calendar import MonthCalendar, calendar_response, google_calendar_url, outlook_calendar_url
 from .forms import EventFilterForm, RegistrationForm
 from .models import EventIndexPage, EventPage, Registration
+from .models.choices import FIRST_YEAR, LAST_YEAR
 
 DEFAULT_RATE = "20/h"
 ALREADY_REGISTERED_RATE = "1/10m"
@@ -103,21 +109,52 @@ def owner_told_enough(request, email: str) -> bool:
 
 
 @route_view(EventIndexPage, "index")
-def event_index(index, request):
+def event_index(request, index):
     """The events under the index, filtered by month, format and audience, a page at a time."""
     filter_form = EventFilterForm(request.GET or None)
     events = paginate(request, index.events(filter_form.filters()))
     return index.render(request, context_overrides={"filter_form": filter_form, "events": events})
 
 
+@route_view(EventIndexPage, "calendar")
+def event_calendar(request, index, year=None, month=None):
+    """A month of events as a calendar: this month, or `year`/`month` from the URL."""
+    today = timezone.localdate()
+    if year is None:
+        first_day = today.replace(day=1)
+    else:
+        year = parse_positive_int(year, minimum=FIRST_YEAR, maximum=LAST_YEAR)
+        month = parse_positive_int(month, maximum=12)
+        if year is None or month is None:
+            raise Http404
+        first_day = datetime.date(year, month, 1)
+    events = index.events({"month": first_day}).prefetch_related("meetings")
+    return index.render(
+        request,
+        context_overrides={"calendar": MonthCalendar(first_day, events, index)},
+        template="courses/event_calendar.html",
+    )
+
+
+@route_view(EventIndexPage, "feed")
+def event_index_feed(request, index):
+    """The index's events as an iCalendar feed (`calendario.ics`)."""
+    return calendar_response(
+        index.events().prefetch_related(None).prefetch_related("meetings"),
+        request,
+        name=index.slug,
+        title=index.title,
+    )
+
+
 @route_view(EventPage, "event")
-def event_page(event, request):
+def event_page(request, event):
     """The event; on POST, a registration (confirmed or waiting) or the form with its errors."""
     return RegistrationView(request, event).response()
 
 
 @route_view(EventPage, "registration_sent")
-def registration_sent(event, request):
+def registration_sent(request, event):
     """The one answer to a registration: new, already registered or a bot's."""
     response = event.render(request, template="courses/registration_sent.html")
     add_never_cache_headers(response)
@@ -141,7 +178,7 @@ def qr_code_svg(registration: Registration) -> str:
 
 
 @route_view(EventPage, "confirmation")
-def confirmation(event, request, token):
+def confirmation(request, event, token):
     registration = _registration_or_404(event, token)
     response = event.render(
         request,
@@ -160,7 +197,7 @@ def confirmation(event, request, token):
 
 
 @route_view(EventPage, "cancellation")
-def cancellation(event, request, token):
+def cancellation(request, event, token):
     """GET asks to confirm (mail scanners follow links); POST cancels and frees the seat."""
     registration = _registration_or_404(event, token)
     cancelled_now = False
@@ -174,3 +211,9 @@ def cancellation(event, request, token):
     )
     add_never_cache_headers(response)
     return response
+
+
+@route_view(EventPage, "ics")
+def event_ics(request, event):
+    """The event as an iCalendar file (`calendario.ics`)."""
+    return calendar_response([event], request, name=event.slug)

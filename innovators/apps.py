@@ -7,10 +7,10 @@ class InnovatorsConfig(AppConfig):
     verbose_name = _("Innovatori")
 
     def ready(self):
-        # Importing them registers the join form's view and the profiles' JSON-LD.
+        # Importing them registers the views of the pages' routes and the profiles' JSON-LD.
         from wagtail.signals import published
 
-        from innovators import answers, join, seo  # noqa: F401
+        from innovators import answers, join, page_views, seo  # noqa: F401
         from innovators.geo import municipality_centres
         from innovators.models import Innovator
         from innovators.synergies import board  # noqa: F401  (the board's route views)

@@ -60,7 +60,7 @@ class JoinRequestView(PublicFormView):
 
 
 @route_view(ClubDirectoryPage, "join")
-def join_request(page, request):
+def join_request(request, page):
     """/club/aderisci/: the form; on POST, a draft innovator in moderation."""
     return JoinRequestView(request, page).response()
 

@@ -1,4 +1,5 @@
-"""The public side: subscribe, confirm, preferences (page routes) and the one-click unsubscribe.
+"""The public side: subscribe, confirm, preferences (page routes, registered with `route_view`;
+`NewsletterConfig.ready` imports this module) and the one-click unsubscribe.
 
 Links in e-mails are opened by mail scanners too, so a GET never changes anything: it shows
 a button, and the POST acts. The unsubscribe endpoint alone takes a POST without a CSRF token
@@ -15,11 +16,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from portal.forms import PublicFormView, RateLimit
+from portal.models import route_view
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscriptionForm
 from .links import newsletter_page
-from .models import SubscriberStatus
+from .models import NewsletterPage, SubscriberStatus
 from .tokens import make_token, subscriber_for
 
 SUBSCRIBE_RATE_DEFAULT = "10/h"
@@ -61,8 +63,14 @@ class SubscribeView(PublicFormView):
         return self.thanks()
 
 
+@route_view(NewsletterPage, "subscribe")
 def subscribe(request, page):
     return SubscribeView(request, page).response()
+
+
+@route_view(NewsletterPage, "thanks")
+def thanks(request, page):
+    return page.render(request, context_overrides={"sent": True})
 
 
 def _subscriber_or_404(token, purpose):
@@ -72,6 +80,7 @@ def _subscriber_or_404(token, purpose):
     return subscriber
 
 
+@route_view(NewsletterPage, "confirm")
 def confirm(request, page, token):
     """The confirmation link works once: the POST that confirms shows the preferences link;
     afterwards the link only says the subscription is confirmed, with no link to manage it (an
@@ -102,6 +111,7 @@ def _preferences_url(page, subscriber) -> str:
     )
 
 
+@route_view(NewsletterPage, "preferences")
 def preferences(request, page, token):
     subscriber = _subscriber_or_404(token, "preferences")
     if not subscriber.is_confirmed:

@@ -7,7 +7,7 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Storie e programma")
 
     def ready(self):
-        # Importing seo and submissions registers the stories' JSON-LD and the form's view.
-        from stories import seo, signals, submissions  # noqa: F401
+        # Importing them registers the stories' JSON-LD and the views of the pages' routes.
+        from stories import seo, signals, submissions, views  # noqa: F401
 
         signals.connect()

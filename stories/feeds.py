@@ -1,6 +1,6 @@
 """RSS 2.0 and Atom feeds of stories (/storie/feed/) and phase updates (/programma/feed/).
 
-Django's syndication framework, served by `RoutablePageMixin` routes of the index pages.
+Django's syndication framework, served by the index pages' `feed/` routes (`stories.views`).
 Links are absolute, on the Wagtail Site that serves the request (`portal.links`), not on the
 request's Host header as Django's syndication would make a relative link.
 """

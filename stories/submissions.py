@@ -1,4 +1,4 @@
-"""The public form's view and what a submission creates.
+"""The public form's views (the form and its answer) and what a submission creates.
 
 A valid submission creates, in one transaction: the photos (Wagtail images in the
 "Contributi" collection, re-encoded), a draft `StoryPage` under the stories index with the
@@ -88,9 +88,15 @@ class StorySubmissionView(PublicFormView):
 
 
 @route_view(StorySubmissionPage, "form")
-def submission_form(page, request):
+def submission_form(request, page):
     """/storie/racconta/: the form; on POST, the story as a draft in moderation."""
     return StorySubmissionView(request, page).response()
+
+
+@route_view(StorySubmissionPage, "thanks")
+def submission_thanks(request, page):
+    """/storie/racconta/grazie/: the answer to a sent story."""
+    return page.render(request, context_overrides={"sent": True})
 
 
 def thanks_url(page) -> str:

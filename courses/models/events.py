@@ -32,7 +32,6 @@ from portal.models import (
     body_field,
 )
 
-from ..calendar import calendar_response
 from ..feedback.blocks import DEFAULT_QUESTIONNAIRE, QuestionnaireBlock
 from ..feedback.ratings import Rating, event_rating
 from ..panels import RegistrationCountsPanel
@@ -319,7 +318,7 @@ class EventPage(ViewRoutesMixin, GeoLocationMixin, BodyMixin, ImageMixin, BasePa
 
     @path("calendario.ics/", name="ics")
     def ics(self, request):
-        return calendar_response([self], request, name=self.slug)
+        return self.serve_route("ics", request)
 
 
 def event_cards(events):

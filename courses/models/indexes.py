@@ -1,20 +1,13 @@
 """The abstract index of events: upcoming first, then past; filters, a month calendar, a feed."""
 
-import datetime
-
 from django.db.models import Case, F, Value, When
-from django.http import Http404
 from django.utils import timezone
 
 from wagtail.contrib.routable_page.models import path
 
 from portal.models import BasePage, BodyMixin, ViewRoutesMixin
-from portal.numbers import parse_positive_int
 
-from ..calendar import MonthCalendar, calendar_response
 from .choices import (
-    FIRST_YEAR,
-    LAST_YEAR,
     Audience,
     EventFormat,
     month_end,
@@ -27,8 +20,9 @@ from .events import EventPage, event_cards
 class EventIndexPage(ViewRoutesMixin, BodyMixin, BasePage):
     """An index of events: upcoming first, then past; filters, a month calendar and an .ics feed.
 
-    Subclasses set `event_model` (the page type they list). The filtered listing is answered by
-    `courses.views.event_index`.
+    Subclasses set `event_model` (the page type they list). The filtered listing, the month
+    calendar and the feed are answered by `courses.views` (`event_index`, `event_calendar`,
+    `event_index_feed`).
     """
 
     event_model: type[EventPage]
@@ -88,27 +82,8 @@ class EventIndexPage(ViewRoutesMixin, BodyMixin, BasePage):
     @path("calendario/", name="calendar")
     @path("calendario/<str:year>/<str:month>/", name="calendar_month")
     def calendar(self, request, year=None, month=None):
-        today = timezone.localdate()
-        if year is None:
-            first_day = today.replace(day=1)
-        else:
-            year = parse_positive_int(year, minimum=FIRST_YEAR, maximum=LAST_YEAR)
-            month = parse_positive_int(month, maximum=12)
-            if year is None or month is None:
-                raise Http404
-            first_day = datetime.date(year, month, 1)
-        events = self.events({"month": first_day}).prefetch_related("meetings")
-        return self.render(
-            request,
-            context_overrides={"calendar": MonthCalendar(first_day, events, self)},
-            template="courses/event_calendar.html",
-        )
+        return self.serve_route("calendar", request, year, month)
 
     @path("calendario.ics/", name="feed")
     def feed(self, request):
-        return calendar_response(
-            self.events().prefetch_related(None).prefetch_related("meetings"),
-            request,
-            name=self.slug,
-            title=self.title,
-        )
+        return self.serve_route("feed", request)

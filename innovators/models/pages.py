@@ -1,15 +1,13 @@
 """The public pages: the map of innovators (/mappa/) and the club directory (/club/)."""
 
 from django.conf import settings
-from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.clickjacking import xframe_options_exempt
 
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
 from innovators import queries
 from innovators.filters import InnovatorFilters
@@ -68,10 +66,12 @@ class FilteredInnovatorsMixin:
         }
 
 
-class InnovatorMapPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
+class InnovatorMapPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
     """/mappa/: every published innovator on a map, with filters and a list alternative.
 
     The points come from the GeoJSON endpoint, not from the HTML, so the page stays light.
+    /mappa/embed/, the map to embed in another site, is answered by
+    `innovators.page_views.map_embed`.
     """
 
     parent_page_types = ["home.HomePage"]
@@ -105,32 +105,16 @@ class InnovatorMapPage(FilteredInnovatorsMixin, RoutablePageMixin, BasePage):
         )
         return context
 
-    @path("")
-    def map_view(self, request):
-        return self.render(request)
-
     @path("embed/", name="embed")
-    @xframe_options_exempt
     def embed_view(self, request):
-        filters = InnovatorFilters.from_query(request.GET)
-        return self.render(
-            request,
-            template="innovators/innovator_map_embed.html",
-            context_overrides={
-                "filters": filters,
-                "geojson_url": self.api_url("innovators_geojson", filters),
-                "full_map_url": self.get_url(request)
-                + (f"?{filters.querystring}" if filters.active else ""),
-                "map_settings": map_settings(),
-            },
-        )
+        return self.serve_route("embed", request)
 
 
 class ClubDirectoryPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
-    """/club/: the club members; /club/<slug>/ every published innovator's profile;
-    /club/aderisci/ the join request form (answered by `innovators.join.join_request`);
-    /club/bacheca/ (English /en/club/board/) the board of offers and needs and its RSS feed
-    (answered by `innovators.synergies.board`)."""
+    """/club/: the club members; /club/<slug>/ every published innovator's profile (answered
+    by `innovators.page_views.profile`); /club/aderisci/ the join request form (answered by
+    `innovators.join.join_request`); /club/bacheca/ (English /en/club/board/) the board of
+    offers and needs and its RSS feed (answered by `innovators.synergies.board`)."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -141,19 +125,15 @@ class ClubDirectoryPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The members' listing is the directory's own: its sub-pages (profile, join form,
-        # board) neither pay for it nor read its ?page=.
+        # The members' listing is the directory's own (Wagtail's `index_route`): its sub-pages
+        # (profile, join form, board) neither pay for it nor read its ?page=.
         route = getattr(request, "routable_resolver_match", None)
-        if route is None or route.url_name == "directory_view":
+        if route is None or route.url_name == "index_route":
             context.update(self.filter_context(request))
             context["members"] = paginate(
                 request, queries.directory_cards(context["filters"], self.language_code)
             )
         return context
-
-    @path("")
-    def directory_view(self, request):
-        return self.render(request)
 
     @path("aderisci/", name="join")
     def join_view(self, request):
@@ -171,16 +151,4 @@ class ClubDirectoryPage(FilteredInnovatorsMixin, ViewRoutesMixin, BasePage):
 
     @path("<slug:slug>/", name="profile")
     def profile_view(self, request, slug):
-        innovator = queries.profile(slug, self.language_code)
-        if innovator is None:
-            raise Http404(_("Innovatore non trovato"))
-        return self.render(
-            request,
-            template="innovators/innovator_profile.html",
-            context_overrides={
-                "innovator": innovator,
-                "synergies": queries.synergies(innovator, self.language_code),
-                "offers": list(synergy_queries.of_innovator(innovator)),
-                "map_settings": map_settings(zoom=13),
-            },
-        )
+        return self.serve_route("profile", request, slug)

@@ -40,7 +40,7 @@ def _check_language(page, request) -> None:
 
 
 @route_view(ClubDirectoryPage, "board")
-def board(page, request):
+def board(request, page):
     _check_language(page, request)
     filters = BoardFilters.from_query(request.GET)
     path = board_path(page)
@@ -112,6 +112,6 @@ class BoardFeed(Feed):
 
 
 @route_view(ClubDirectoryPage, "board_feed")
-def board_feed(page, request):
+def board_feed(request, page):
     _check_language(page, request)
     return BoardFeed(page)(request)

@@ -3,17 +3,18 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 
-from portal.models import BasePage
+from portal.models import BasePage, ViewRoutesMixin
 
 
-class NewsletterPage(RoutablePageMixin, BasePage):
+class NewsletterPage(ViewRoutesMixin, BasePage):
     """The subscription page; its `issue_introduction` opens the next digest in its language.
 
     Routes: the form (``""``), the answer (``grazie/``), the confirmation
-    (``conferma/<token>/``) and the preferences (``preferenze/<token>/``). The one-click
+    (``conferma/<token>/``) and the preferences (``preferenze/<token>/``), answered by
+    `newsletter.views` (`subscribe`, `thanks`, `confirm`, `preferences`). The one-click
     unsubscribe is a plain view outside the page (it takes a POST without a CSRF token):
     see `newsletter.views.unsubscribe`.
     """
@@ -39,22 +40,16 @@ class NewsletterPage(RoutablePageMixin, BasePage):
 
     @path("")
     def subscribe_view(self, request):
-        from newsletter import views
-
-        return views.subscribe(request, self)
+        return self.serve_route("subscribe", request)
 
     @path("grazie/", name="thanks")
     def thanks_view(self, request):
-        return self.render(request, context_overrides={"sent": True})
+        return self.serve_route("thanks", request)
 
     @path("conferma/<str:token>/", name="confirm")
     def confirm_view(self, request, token):
-        from newsletter import views
-
-        return views.confirm(request, self, token)
+        return self.serve_route("confirm", request, token)
 
     @path("preferenze/<str:token>/", name="preferences")
     def preferences_view(self, request, token):
-        from newsletter import views
-
-        return views.preferences(request, self, token)
+        return self.serve_route("preferences", request, token)

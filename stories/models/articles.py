@@ -8,9 +8,16 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
-from portal.models import BasePage, BodyMixin, ImageMixin, TaggedMixin, image_field
+from portal.models import (
+    BasePage,
+    BodyMixin,
+    ImageMixin,
+    TaggedMixin,
+    ViewRoutesMixin,
+    image_field,
+)
 
 WORDS_PER_MINUTE = 200
 
@@ -65,19 +72,19 @@ class ArticlePage(BodyMixin, ImageMixin, TaggedMixin, BasePage):
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))
 
 
-class FeedRoutesMixin(RoutablePageMixin):
+class FeedRoutesMixin(ViewRoutesMixin):
     """A listing page's RSS feed at `feed/` and Atom feed at `feed/atom/`.
 
-    `feeds` are the two feed classes (`stories.feeds`, which import no model): each is built
-    with the page and answers the request.
+    `feeds` are the two feed classes (`stories.feeds`, which import no model): the views of
+    `stories.views` build each with the page, and it answers the request.
     """
 
     feeds: tuple[type, type]
 
     @path("feed/", name="feed")
     def rss_view(self, request):
-        return self.feeds[0](self)(request)
+        return self.serve_route("feed", request)
 
     @path("feed/atom/", name="atom")
     def atom_view(self, request):
-        return self.feeds[1](self)(request)
+        return self.serve_route("atom", request)

@@ -13,7 +13,8 @@ from portal.models import BasePage, ViewRoutesMixin
 class StorySubmissionPage(ViewRoutesMixin, BasePage):
     """/storie/racconta/: innovators send their story; it arrives as a draft in moderation.
 
-    The form is answered by `stories.submissions.submission_form`.
+    The form and its answer are answered by `stories.submissions` (`submission_form`,
+    `submission_thanks`).
     """
 
     confirmation_text = models.TextField(
@@ -38,7 +39,7 @@ class StorySubmissionPage(ViewRoutesMixin, BasePage):
 
     @path("grazie/", name="thanks")
     def thanks_view(self, request):
-        return self.render(request, context_overrides={"sent": True})
+        return self.serve_route("thanks", request)
 
 
 class SubmissionStatus(models.TextChoices):
