@@ -12,6 +12,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from wagtail.users.models import UserProfile
@@ -73,20 +74,29 @@ def innovator_user(email: str, *, create: bool = False):
     username = username_for(email)
     user = user_model.objects.filter(username=username).first()
     if user is None and create:
-        user = user_model(username=username, email=email, first_name=email[:150])
-        user.set_unusable_password()
-        user.save()
-        group, _ = Group.objects.get_or_create(name=INNOVATORS_GROUP)
-        user.groups.add(group)
-        # Wagtail's workflow e-mails link into the admin, which these users cannot enter: the
-        # area's own e-mails tell them instead (innovators.area.reviews).
-        UserProfile.objects.update_or_create(
-            user=user,
-            defaults={
-                "submitted_notifications": False,
-                "approved_notifications": False,
-                "rejected_notifications": False,
-                "updated_comments_notifications": False,
-            },
-        )
+        try:
+            with transaction.atomic():
+                user = create_user(user_model, username, email)
+        except IntegrityError:  # the same address asked twice at once: the other made it
+            user = user_model.objects.get(username=username)
+    return user
+
+
+def create_user(user_model, username: str, email: str):
+    user = user_model(username=username, email=email, first_name=email[:150])
+    user.set_unusable_password()
+    user.save()
+    group, _ = Group.objects.get_or_create(name=INNOVATORS_GROUP)
+    user.groups.add(group)
+    # Wagtail's workflow e-mails link into the admin, which these users cannot enter: the
+    # area's own e-mails tell them instead (innovators.area.reviews).
+    UserProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "submitted_notifications": False,
+            "approved_notifications": False,
+            "rejected_notifications": False,
+            "updated_comments_notifications": False,
+        },
+    )
     return user

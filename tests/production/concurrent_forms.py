@@ -142,6 +142,32 @@ def newsletter(home, posts):
     return "/newsletter/", data, count
 
 
+def sign_in(home, posts):
+    """Everyone asks a sign-in link for the same two addresses of one innovator at once: the
+    area's account of each address is made once, every answer is the same page."""
+    from django.contrib.auth import get_user_model
+
+    from innovators.area.models import InnovatorPerson
+    from innovators.factories import InnovatorFactory
+
+    innovator = InnovatorFactory(contact_email="info@officina.example.org")
+    InnovatorPerson.objects.create(innovator=innovator, email="anna@officina.example.org")
+    addresses = ["info@officina.example.org", "anna@officina.example.org"]
+
+    def data(number):
+        return {"email": addresses[number % 2]}
+
+    def count():
+        users = list(
+            get_user_model()
+            .objects.filter(groups__name="Innovatori")
+            .values_list("email", flat=True)
+        )
+        return {"rows": len(users), "distinct": len(set(users)), "slugs": len(set(users))}
+
+    return "/area-innovatori/accedi/", data, count
+
+
 def fire(url, data, posts):
     connection.close()
     start = threading.Barrier(posts)
@@ -168,7 +194,13 @@ def fire(url, data, posts):
 def main(posts: int):
     home = build_site()
     results = {}
-    forms = {"join": join, "story": story, "registration": registration, "newsletter": newsletter}
+    forms = {
+        "join": join,
+        "story": story,
+        "registration": registration,
+        "newsletter": newsletter,
+        "sign_in": sign_in,
+    }
     for name, form in forms.items():
         url, data, count = form(home, posts)
         results[name] = {**fire(url, data, posts), **count()}

@@ -46,3 +46,10 @@ def test_newsletter_subscriptions(outcomes):
     assert outcome["errors"] == []
     assert outcome["statuses"] == [302] * POSTS  # the same answer for a second click
     assert outcome["rows"] == outcome["distinct"] == POSTS - POSTS // 10
+
+
+def test_sign_in_links(outcomes):
+    outcome = outcomes["sign_in"]
+    assert outcome["errors"] == []
+    assert outcome["statuses"] == [302] * POSTS  # the same answer for every ask
+    assert outcome["rows"] == outcome["distinct"] == 2  # one account per address
