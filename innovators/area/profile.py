@@ -274,14 +274,18 @@ def apply_changes(draft, data) -> None:
 
 def submit_changes(innovator, draft, user) -> Revision:
     """A new revision by `user`, and «Revisione redazionale» started in their name; a request
-    of theirs still waiting (or sent back) is cancelled, the new one replaces it."""
-    current = innovator.current_workflow_state
-    if current is not None:
-        current.cancel(user=user)
-    revision = draft.save_revision(user=user, log_action=True, clean=False)
-    workflow = innovator.get_workflow()
-    if workflow is not None and workflow.active:
-        workflow.start(draft, user)
+    of theirs still waiting (or sent back) is cancelled, the new one replaces it. One save at a
+    time per object (its row locked): two at once would both start a review, which Wagtail
+    allows once."""
+    with transaction.atomic():
+        locked = type(innovator).objects.select_for_update().get(pk=innovator.pk)
+        current = locked.current_workflow_state
+        if current is not None:
+            current.cancel(user=user)
+        revision = draft.save_revision(user=user, log_action=True, clean=False)
+        workflow = innovator.get_workflow()
+        if workflow is not None and workflow.active:
+            workflow.start(draft, user)
     return revision
 
 

@@ -168,13 +168,54 @@ def sign_in(home, posts):
     return "/area-innovatori/accedi/", data, count
 
 
-def fire(url, data, posts):
+def profile(home, posts):
+    """One person saves the profile from many tabs at once: every save is a revision, and one
+    review is under way at the end (each new save replaces the one waiting)."""
+    from wagtail.models import Revision, WorkflowState
+
+    from innovators.area.accounts import innovator_user
+    from innovators.factories import InnovatorFactory
+    from stories.editorial import attach_editorial_workflow
+
+    attach_editorial_workflow()
+    innovator = InnovatorFactory(contact_email="info@vivai.example.org")
+    user = innovator_user("info@vivai.example.org", create=True)
+
+    def data(number):
+        return {
+            "short_description": f"Vivai che curano il verde urbano ({number}).",
+            "description": "Un nuovo testo.",
+            "sector": innovator.sector_id,
+            "tags": "verde urbano",
+            "website": "https://vivai.example.org/",
+            "municipality": innovator.municipality_id,
+            "address": "Via del Vivaio 3",
+            "latitude": "43.9301",
+            "longitude": "10.9102",
+            "contact_email": innovator.contact_email,
+        }
+
+    def count():
+        revisions = Revision.objects.for_instance(innovator).count()
+        reviews = (
+            WorkflowState.objects.for_instance(innovator)
+            .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+            .count()
+        )
+        return {"rows": revisions, "distinct": revisions, "slugs": reviews}
+
+    return "/area-innovatori/profilo/", data, count, user
+
+
+def fire(url, data, posts, user=None):
     connection.close()
     start = threading.Barrier(posts)
     statuses, errors = [], []
 
     def post(number):
         client = Client(REMOTE_ADDR=f"10.{number // 250}.{number % 250}.1")
+        if user is not None:
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
         try:
             start.wait()
             statuses.append(client.post(url, data(number)).status_code)
@@ -200,10 +241,11 @@ def main(posts: int):
         "registration": registration,
         "newsletter": newsletter,
         "sign_in": sign_in,
+        "profile": profile,
     }
     for name, form in forms.items():
-        url, data, count = form(home, posts)
-        results[name] = {**fire(url, data, posts), **count()}
+        url, data, count, *user = form(home, posts)
+        results[name] = {**fire(url, data, posts, *user), **count()}
     print(json.dumps(results))
 
 

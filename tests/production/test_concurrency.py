@@ -53,3 +53,11 @@ def test_sign_in_links(outcomes):
     assert outcome["errors"] == []
     assert outcome["statuses"] == [302] * POSTS  # the same answer for every ask
     assert outcome["rows"] == outcome["distinct"] == 2  # one account per address
+
+
+def test_profile_saves_from_many_tabs(outcomes):
+    outcome = outcomes["profile"]
+    assert outcome["errors"] == []
+    assert outcome["statuses"] == [302] * POSTS
+    assert outcome["rows"] == POSTS  # a revision for each save
+    assert outcome["slugs"] == 1  # one review under way: each save replaced the one waiting
