@@ -13,7 +13,6 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
-from portal.bench import BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
 
 from . import admin_views, api, desk, privacy
@@ -124,18 +123,3 @@ def register_search_provider():
 
 hooks.register("register_api_page_fields", api.page_fields)
 hooks.register("register_personal_data", privacy.registrations)
-
-
-@hooks.register("register_bench_targets")
-def bench_targets():
-    course = CoursePage.objects.live().order_by("-start").first()
-    session = SessionPage.objects.live().order_by("-start").first()
-    return [
-        BenchTarget("Percorsi di formazione", "/formazione/"),
-        BenchTarget("Formazione, online", "/formazione/?formato=online"),
-        BenchTarget("Formazione, calendario", "/formazione/calendario/"),
-        BenchTarget("Formazione, iCalendar", "/formazione/calendario.ics"),
-        BenchTarget("Percorso di formazione", course.url if course else None),
-        BenchTarget("Sessioni di co-creazione", "/co-creazione/"),
-        BenchTarget("Sessione di co-creazione", session.url if session else None),
-    ]

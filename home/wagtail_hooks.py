@@ -1,11 +1,9 @@
-"""The admin dashboard of the portal (see home/dashboard.py); the home pages' API fields and
-benchmark targets."""
+"""The admin dashboard of the portal (see home/dashboard.py) and the home pages' API fields."""
 
 from wagtail import hooks
 
 from home import api
 from home.dashboard import LatestSubmissionsPanel, NextEventsPanel, PendingReviewPanel
-from portal.bench import HOME_QUERY_BUDGET, OPEN_DATA_QUERY_BUDGET, BenchTarget
 from portal.review_panel import CappedWorkflowObjectsToModeratePanel
 
 # Wagtail's "Awaiting your review" and "Your pages and snippets in a workflow" list every item
@@ -23,20 +21,3 @@ def add_dashboard_panels(request, panels):
 
 
 hooks.register("register_api_page_fields", api.page_fields)
-
-
-@hooks.register("register_bench_targets")
-def bench_targets():
-    return [
-        BenchTarget("Home", "/", HOME_QUERY_BUDGET),
-        BenchTarget("Pagina di contenuto", "/il-nostro-approccio/"),
-        BenchTarget("Impatto", "/impatto/"),
-        BenchTarget("Impatto, JSON", "/api/impatto.json", OPEN_DATA_QUERY_BUDGET),
-        BenchTarget(
-            "Impatto, CSV per settore",
-            "/api/impatto/innovators_by_sector.csv",
-            OPEN_DATA_QUERY_BUDGET,
-        ),
-        BenchTarget("Home (en)", "/en/", HOME_QUERY_BUDGET),
-        BenchTarget("Impact (en)", "/en/impact/"),
-    ]

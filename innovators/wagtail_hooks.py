@@ -13,7 +13,6 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 import django_filters
 
 from innovators import admin_views, api, needs_report, privacy
-from innovators import bench as map_bench
 from innovators.area import admin as area_admin
 from innovators.area import data as area_data
 from innovators.area import needs as area_needs
@@ -23,7 +22,6 @@ from innovators.permissions import CONTACT_PERMISSION
 from innovators.synergies import admin as synergies_admin
 from innovators.synergies import area as synergies_area
 from portal.admin_ui import YesNoColumn
-from portal.bench import OPEN_DATA_QUERY_BUDGET, BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
 
 CONTACT_FIELDS = ("contact_email",)
@@ -163,33 +161,6 @@ hooks.register("register_innovator_area_section", synergies_area.offers_section)
 hooks.register("register_innovator_area_section", synergies_area.matches_section)
 
 
-@hooks.register("register_bench_targets")
-def bench_targets():
-    return [
-        BenchTarget("Mappa degli innovatori", "/mappa/"),
-        BenchTarget("Mappa, filtrata", "/mappa/?settore=vivaismo&club=1"),
-        BenchTarget("Mappa incorporabile", "/mappa/embed/?settore=digitale"),
-        BenchTarget("GeoJSON innovatori", "/api/innovatori.geojson", OPEN_DATA_QUERY_BUDGET),
-        BenchTarget(
-            "GeoJSON, filtrato", "/api/innovatori.geojson?tag=iot&club=1", OPEN_DATA_QUERY_BUDGET
-        ),
-        # The map's first view (innovators.viewport): clusters or points, three queries at most.
-        BenchTarget(
-            "GeoJSON, vista della mappa",
-            f"/api/innovatori.geojson?bbox={map_bench.PROVINCE}&zoom=9",
-            OPEN_DATA_QUERY_BUDGET + 1,
-        ),
-        BenchTarget("CSV innovatori", "/api/innovatori.csv", OPEN_DATA_QUERY_BUDGET),
-        BenchTarget("Club degli innovatori", "/club/"),
-        BenchTarget("Club, recenti, pagina 2", "/club/?ordine=recenti&page=2"),
-        BenchTarget("Profilo innovatore", "/club/vivai-verdecitta/"),
-        BenchTarget("Aderisci al club", "/club/aderisci/"),
-        BenchTarget("Bacheca offro e cerco", "/club/bacheca/?tipo=offro"),
-        BenchTarget("Map (en)", "/en/map/"),
-        BenchTarget("API v2, innovators", "/api/v2/innovators/"),
-    ]
-
-
 # What innovators need now (innovators/needs.py): a section of the area, the editors' report.
 hooks.register("register_innovator_area_section", area_needs.section)
 
@@ -208,7 +179,3 @@ def register_needs_report_menu_item():
     return NeedsMenuItem(
         _("Bisogni degli innovatori"), reverse("innovators_needs"), icon_name="help", order=253
     )
-
-
-# The map's first view on a phone with the large data set (issue 28).
-hooks.register("register_bench_job", map_bench.map_figures)

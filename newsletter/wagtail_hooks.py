@@ -8,9 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.bench import BenchTarget
-
-from . import admin_views, benchmark, privacy
+from . import admin_views, privacy
 from .models import TOPIC_FIELDS, Subscriber
 
 
@@ -61,12 +59,3 @@ register_snippet(SubscriberViewSet)
 
 hooks.register("register_personal_data", privacy.expired_requests)
 hooks.register("register_personal_data", privacy.unsubscribed_addresses)
-hooks.register("register_bench_job", benchmark.bench_job)
-
-
-@hooks.register("register_bench_targets")
-def bench_targets():
-    return [
-        BenchTarget("Newsletter", "/newsletter/"),
-        BenchTarget("Newsletter (en)", "/en/newsletter/"),
-    ]

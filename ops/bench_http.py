@@ -71,7 +71,7 @@ end
 def environment(cached: bool) -> dict:
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SETTINGS_MODULE": "ops.devtools.settings",  # production, with the dev tools
         "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY", secrets.token_urlsafe(50)),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DATABASE_URL": f"sqlite:///{DATABASE}",

@@ -9,7 +9,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from portal import admin_views, outbox
-from portal.bench import BenchTarget
 from portal.lockouts import lockout_viewset
 from portal.models import BackgroundTask
 from portal.privacy import PersonalData
@@ -76,14 +75,6 @@ def register_outbox_menu_item():
     return OutboxMenuItem(
         _("Posta in uscita"), reverse("portal_outbox"), icon_name="mail", order=10000
     )
-
-
-@hooks.register("register_bench_targets", order=100)  # after the apps' pages
-def bench_targets():
-    return [
-        BenchTarget("Ricerca", "/cerca/?q=fase"),
-        BenchTarget("Pagina non trovata (404)", "/non-esiste/"),
-    ]
 
 
 hooks.register("register_admin_viewset", lambda: background_task_viewset)

@@ -8,11 +8,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_ui import yes_no
-from portal.bench import BenchTarget
 from portal.csv import SafeSpreadsheetExportMixin
 from portal.models import ProgrammePhase
 from stories import answers, api, innovators_area, privacy
-from stories.models import PhaseUpdatePage, StoryPage, StorySubmission
+from stories.models import StorySubmission
 from stories.panels import SentSubmissionPanel, SubmissionModerationForm, sent_context
 
 
@@ -120,22 +119,3 @@ hooks.register("register_api_page_fields", api.page_fields)
 hooks.register("register_api_endpoint", api.endpoint)
 hooks.register("register_personal_data", privacy.submissions)
 hooks.register("register_innovator_area_section", innovators_area.section)
-
-
-@hooks.register("register_bench_targets")
-def bench_targets():
-    update = PhaseUpdatePage.objects.live().order_by("-date").first()
-    story = StoryPage.objects.live().order_by("-date").first()
-    return [
-        BenchTarget("Programma", "/programma/"),
-        BenchTarget("Programma, fase 2, pagina 2", "/programma/?fase=2&page=2"),
-        BenchTarget("Aggiornamento di fase", update.url if update else None),
-        BenchTarget("Storie", "/storie/"),
-        BenchTarget("Storie, filtrate", "/storie/?fase=3&settore=agroalimentare"),
-        BenchTarget("Storia", story.url if story else None),
-        BenchTarget("Racconta la tua storia", "/storie/racconta/"),
-        BenchTarget("Feed RSS delle storie", "/storie/feed/"),
-        BenchTarget("Feed Atom del programma", "/programma/feed/atom/"),
-        BenchTarget("Programme (en)", "/en/programme/"),
-        BenchTarget("Stories (en)", "/en/stories/"),
-    ]

@@ -19,3 +19,6 @@ if not os.environ.get("EMAIL_HOST"):
 # whitenoise serves straight from the apps' static folders, no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# The development tools: `manage.py bench` and `profile_request` (ops/devtools/).
+INSTALLED_APPS = [*INSTALLED_APPS, "ops.devtools"]  # noqa: F405

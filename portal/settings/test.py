@@ -34,3 +34,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # is switched on only by the tests that are about it (tests/production/).
 PAGE_CACHE_ENABLED = False
 WHITENOISE_USE_FINDERS = True
+
+# The development tools: `manage.py bench` and `profile_request` (ops/devtools/).
+INSTALLED_APPS = [*INSTALLED_APPS, "ops.devtools"]  # noqa: F405

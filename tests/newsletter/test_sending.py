@@ -151,8 +151,8 @@ def test_queries_per_recipient_do_not_grow(content):
 
 
 def test_the_benchmark_line_sends_to_its_subscribers_and_cleans_up(content):
-    from newsletter.benchmark import bench_digest
     from newsletter.models import Subscriber
+    from ops.devtools.newsletter import bench_digest
 
     result = bench_digest(45)
     assert 0 < result.sent <= 45

@@ -1,7 +1,7 @@
 """The page weight `make bench` prints: what a 375 px phone at 2× fetches."""
 
+from ops.devtools.pageweight import page_weight, pick, slot_width
 from portal.factories import ImageFactory
-from portal.pageweight import page_weight, pick, slot_width
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 
 

@@ -1,10 +1,10 @@
-"""What `make bench` measures: every app names its pages and their query budgets (portal.bench)."""
+"""What `make bench` measures: every page type with its query budget (ops.devtools.bench)."""
 
 from io import StringIO
 
 from django.core.management import call_command
 
-from portal.bench import (
+from ops.devtools.bench import (
     HOME_QUERY_BUDGET,
     OPEN_DATA_QUERY_BUDGET,
     PAGE_QUERY_BUDGET,

@@ -1,7 +1,7 @@
 """Measure each public page type: SQL queries, median render time and peak memory.
 
 Run through `make bench`, which first builds a large demo database with `load_demo_content`.
-Each app names its pages and their query budgets (portal.bench); budgets are checked here, not
+The pages and their query budgets are listed in ops.devtools.bench; budgets are checked here, not
 in timed tests: a page over budget is flagged in the table.
 """
 
@@ -15,8 +15,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 
-from portal.bench import QueryCounter, bench_jobs, bench_targets
-from portal.pageweight import budget_kb, page_weight
+from ops.devtools.bench import QueryCounter, bench_jobs, bench_targets
+from ops.devtools.pageweight import budget_kb, page_weight
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             "--subscribers",
             type=int,
             default=10_000,
-            help="Iscritti a cui comporre e inviare la newsletter (0: salta; newsletter.benchmark).",
+            help="Iscritti a cui comporre e inviare la newsletter (0: salta; ops.devtools.newsletter).",
         )
 
     def handle(self, *args, **options):

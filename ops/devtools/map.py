@@ -14,8 +14,9 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from innovators.models import Innovator
-from portal.bench import QueryCounter
 from portal.geo import BBOX_EAST, BBOX_NORTH, BBOX_SOUTH, BBOX_WEST
+
+from .bench import QueryCounter
 
 GEOJSON = "/api/innovatori.geojson"
 PROVINCE = f"{BBOX_WEST},{BBOX_SOUTH},{BBOX_EAST},{BBOX_NORTH}"

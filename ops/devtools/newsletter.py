@@ -13,10 +13,10 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import override_settings
 
-from portal.bench import QueryCounter
+from newsletter.models import Issue, Subscriber, SubscriberStatus, Topic
+from newsletter.sending import next_issue, send_issue
 
-from .models import Issue, Subscriber, SubscriberStatus, Topic
-from .sending import next_issue, send_issue
+from .bench import QueryCounter
 
 BENCH_DOMAIN = "bench.invalid"
 
@@ -85,7 +85,7 @@ def bench_digest(count: int = 10_000) -> DigestBench | None:
 
 
 def bench_job(options) -> str | None:
-    """`manage.py bench --subscribers N` (portal.bench): the newsletter's line, or None for 0."""
+    """`manage.py bench --subscribers N` (ops.devtools.bench): the newsletter's line, or None for 0."""
     if not options["subscribers"]:
         return None
     digest = bench_digest(options["subscribers"])
