@@ -2,15 +2,15 @@
 
 Every job the portal runs in the background is a task declared with `background_task`: the
 e-mails (`send_email`, through `portal.notifications`), the newsletter's «Invia ora», the
-re-encoding of public uploads (`portal.forms.images.encode_upload`), reminders. The embedded default queues them in the database
-(django-tasks-db's `DatabaseBackend`); `manage.py db_worker` runs them (`make run` starts it
-beside the server; in production it is a service of its own, see README.md). The tests run
-each task at once (`ImmediateBackend`), as the worker would.
+re-encoding of public uploads (`portal.forms.images.encode_upload`). The embedded default
+queues them in the database (django-tasks-db's `DatabaseBackend`); `manage.py db_worker` runs
+them (`make run` starts it beside the server; in production it is a service of its own, see
+README.md). The tests run each task at once (`ImmediateBackend`), as the worker would.
 
 A task that raises is recorded as failed, with its traceback, and queued again after a pause
-that doubles each time (`RETRY_DELAYS`) until it has run `max_attempts` times. Moderators see
+that grows each time (`RETRY_DELAYS`) until it has run `max_attempts` times. Moderators see
 the failed and the stalled ones in the admin («Attività in background») and can run them
-again by hand (`retry`). A worker that is stopped finishes its task first; one that is killed
+again by hand (`run_again`). A worker that is stopped finishes its task first; one that is killed
 leaves its task «running», shown as stalled after `TASKS_STALLED_AFTER_MINUTES`. So every task
 must be safe to run twice: a newsletter send resumes where it stopped, an e-mail may arrive
 twice but is never lost.
