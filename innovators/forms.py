@@ -44,7 +44,26 @@ def paragraphs_html(text: str) -> str:
     return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
 
 
-class JoinRequestForm(NeedsForm, PublicForm):
+class InnovatorFieldsMixin:
+    """What the join form and the innovators' profile form share: the sectors of the form's
+    language, and tags as a list of at most `TAGS_MAX` distinct plain names."""
+
+    def __init__(self, *args, language_code: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.filter(locale__language_code=language_code)
+
+    def clean_tags(self):
+        names = [
+            " ".join(name.split())[:100]
+            for name in plain_text(self.cleaned_data.get("tags", "")).split(",")
+        ]
+        names = list(dict.fromkeys(name for name in names if name))
+        if len(names) > TAGS_MAX:
+            raise forms.ValidationError(_("Indica al massimo 10 parole chiave."))
+        return names
+
+
+class JoinRequestForm(InnovatorFieldsMixin, NeedsForm, PublicForm):
     name = SingleLineField(label=_("Nome della realtà"), max_length=160)
     kind = forms.ChoiceField(label=_("Tipo"), choices=InnovatorKind.choices)
     sector = forms.ModelChoiceField(
@@ -102,20 +121,6 @@ class JoinRequestForm(NeedsForm, PublicForm):
         label=_("Ho letto l'informativa privacy e acconsento al trattamento dei miei dati."),
         error_messages={"required": _("Per inviare la richiesta serve il consenso privacy.")},
     )
-
-    def __init__(self, *args, language_code: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.filter(locale__language_code=language_code)
-
-    def clean_tags(self):
-        names = [
-            " ".join(name.split())[:100]
-            for name in plain_text(self.cleaned_data.get("tags", "")).split(",")
-        ]
-        names = list(dict.fromkeys(name for name in names if name))
-        if len(names) > TAGS_MAX:
-            raise forms.ValidationError(_("Indica al massimo 10 parole chiave."))
-        return names
 
     def save_draft(self, locale) -> Innovator:
         """Create the draft innovator, its logo and a first revision (call in a transaction)."""

@@ -31,7 +31,7 @@ from innovators.area.views import area_view
 from innovators.forms import (
     DESCRIPTION_MAX_LENGTH,
     LOGO_MAX_PIXELS,
-    TAGS_MAX,
+    InnovatorFieldsMixin,
     logo_max_bytes,
     paragraphs_html,
     save_logo,
@@ -61,7 +61,12 @@ def rich_to_plain(html: str) -> str:
     return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
 
 
-class ProfileForm(PublicForm):
+def link_field(label) -> forms.URLField:
+    """An optional address on the web; «example.org» is taken as https://example.org."""
+    return forms.URLField(label=label, required=False, assume_scheme="https", max_length=200)
+
+
+class ProfileForm(InnovatorFieldsMixin, PublicForm):
     short_description = PlainTextField(
         label=gettext_lazy("Descrizione breve"),
         max_length=SHORT_DESCRIPTION_MAX_LENGTH,
@@ -84,18 +89,10 @@ class ProfileForm(PublicForm):
             "Fino a 10, separate da virgole, ad esempio: economia circolare, IoT."
         ),
     )
-    website = forms.URLField(
-        label=gettext_lazy("Sito web"), required=False, assume_scheme="https", max_length=200
-    )
-    linkedin = forms.URLField(
-        label="LinkedIn", required=False, assume_scheme="https", max_length=200
-    )
-    instagram = forms.URLField(
-        label="Instagram", required=False, assume_scheme="https", max_length=200
-    )
-    facebook = forms.URLField(
-        label="Facebook", required=False, assume_scheme="https", max_length=200
-    )
+    website = link_field(gettext_lazy("Sito web"))
+    linkedin = link_field("LinkedIn")
+    instagram = link_field("Instagram")
+    facebook = link_field("Facebook")
     logo = ImageUploadField(
         label=gettext_lazy("Nuovo logo"),
         max_bytes=logo_max_bytes,
@@ -143,20 +140,6 @@ class ProfileForm(PublicForm):
             "invalid": gettext_lazy("Inserisci un indirizzo e-mail valido, come nome@esempio.it.")
         },
     )
-
-    def __init__(self, *args, language_code: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.filter(locale__language_code=language_code)
-
-    def clean_tags(self):
-        names = [
-            " ".join(name.split())[:100]
-            for name in plain_text(self.cleaned_data.get("tags", "")).split(",")
-        ]
-        names = list(dict.fromkeys(name for name in names if name))
-        if len(names) > TAGS_MAX:
-            raise forms.ValidationError(_("Indica al massimo 10 parole chiave."))
-        return names
 
     def clean(self):
         data = super().clean()
