@@ -107,6 +107,10 @@ def add_an_offer_category(client, site, user):
     return get_ok(client, "/admin/snippets/innovators/offercategory/add/")
 
 
+def see_background_tasks(client, site, user):
+    return get_ok(client, "/admin/attivita/")
+
+
 def delete_a_page(client, site, user):
     return site["story"].permissions_for_user(user).can_delete()
 
@@ -130,6 +134,7 @@ MATRIX = {
     see_offers_and_needs: (True, True),
     publish_an_offer: (False, True),
     add_an_offer_category: (True, True),
+    see_background_tasks: (False, True),
 }
 CASES = [
     pytest.param(action, role, allowed[index], id=f"{role}-{action.__name__}")
