@@ -26,7 +26,6 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Revision
 
 from innovators.area.addresses import normalised_email
-from innovators.area.links import absolute_url
 from innovators.area.views import area_view
 from innovators.forms import (
     DESCRIPTION_MAX_LENGTH,
@@ -48,6 +47,7 @@ from portal.forms import (
     SingleLineField,
     plain_text,
 )
+from portal.links import absolute_url
 from portal.notifications import Notice, send_notices
 
 CONTACT_CHANGE_SALT = "innovators.area.contact-email"
@@ -282,7 +282,7 @@ def edit(request):
 
 def send_contact_confirmation(request, innovator, email: str) -> None:
     token = signing.dumps({"i": innovator.pk, "e": email}, salt=CONTACT_CHANGE_SALT)
-    link = absolute_url(request, reverse("innovators_area:confirm_email") + f"?t={token}")
+    link = absolute_url(reverse("innovators_area:confirm_email") + f"?t={token}", request)
     send_notices(
         [
             Notice(

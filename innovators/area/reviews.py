@@ -14,8 +14,8 @@ from wagtail.models import WorkflowState
 from wagtail.signals import task_rejected, workflow_approved
 
 from innovators.area.accounts import is_innovator_user
-from innovators.area.links import absolute_url
 from innovators.models import Innovator
+from portal.links import absolute_url
 from portal.notifications import Notice, send_notices
 
 
@@ -35,7 +35,7 @@ def _notify(innovator, user, subject, template, **context) -> None:
             [Notice(str(subject) % {"name": innovator.name}, template, [user.email])],
             {
                 "innovator": innovator,
-                "area_url": absolute_url(None, reverse("innovators_area:home")),
+                "area_url": absolute_url(reverse("innovators_area:home")),
                 **context,
             },
         )

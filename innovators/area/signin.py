@@ -32,8 +32,8 @@ from sesame.utils import get_token
 
 from innovators.area.accounts import SCOPE, innovator_user, innovators_for, is_innovator_user
 from innovators.area.addresses import normalised_email
-from innovators.area.links import absolute_url
 from portal.forms import PublicForm, PublicFormView, RateLimit
+from portal.links import absolute_url
 from portal.notifications import Notice, send_notices
 
 TOKEN_FIELD = "sesame"
@@ -106,8 +106,8 @@ def send_link(request, email: str, innovators) -> None:
     if not user.is_active:
         return
     link = absolute_url(
-        request,
         reverse("innovators_area:sign_in_link") + f"?{TOKEN_FIELD}={get_token(user, SCOPE)}",
+        request,
     )
     send_notices(
         [

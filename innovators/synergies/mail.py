@@ -14,11 +14,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from innovators.area.accounts import innovators_for
-from innovators.area.links import absolute_url
 from innovators.models import Innovator
 from innovators.synergies import matching
 from innovators.synergies.models import MatchAlert, Offer
-from portal.links import site_root_url
+from portal.links import absolute_url, site_root_url
 from portal.notifications import Notice, send_notices
 
 REMINDER_DAYS = 14  # the reminder goes this many days before the end
@@ -56,7 +55,7 @@ def send_reminders(now: datetime.datetime | None = None) -> int:
         if not stamped:
             continue
         with translation.override(offer.language):
-            link = absolute_url(None, reverse("innovators_area:offer", args=[offer.pk]))
+            link = absolute_url(reverse("innovators_area:offer", args=[offer.pk]))
             send_notices(
                 [
                     Notice(
@@ -115,7 +114,7 @@ def send_matches(now: datetime.datetime | None = None) -> int:
                     "innovator": innovator,
                     "matches": found,
                     "root_url": site_root_url(),
-                    "area_url": absolute_url(None, reverse("innovators_area:matches")),
+                    "area_url": absolute_url(reverse("innovators_area:matches")),
                 },
             )
         sent += 1

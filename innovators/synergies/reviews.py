@@ -10,8 +10,8 @@ from wagtail.models import WorkflowState
 from wagtail.signals import task_rejected, workflow_approved
 
 from innovators.area.accounts import is_innovator_user
-from innovators.area.links import absolute_url
 from innovators.synergies.models import Offer
+from portal.links import absolute_url
 from portal.notifications import Notice, send_notices
 
 
@@ -25,7 +25,7 @@ def _notify(workflow_state, subject, template, **context) -> None:
             [Notice(str(subject) % {"title": offer.title}, template, [user.email])],
             {
                 "offer": offer,
-                "area_url": absolute_url(None, reverse("innovators_area:offer", args=[offer.pk])),
+                "area_url": absolute_url(reverse("innovators_area:offer", args=[offer.pk])),
                 **context,
             },
         )
