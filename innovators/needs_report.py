@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from .models import InnovatorNeeds, OfferCategory
+from .needs import category_counts
 
 Through = InnovatorNeeds.categories.through
 
@@ -22,16 +23,7 @@ def _published():
 
 def needs_by_category() -> list[dict]:
     """[{slug, label, count}], most needed first."""
-    rows = list(_published().values("offercategory").annotate(count=Count("pk")).order_by("-count"))
-    categories = OfferCategory.objects.in_bulk([row["offercategory"] for row in rows])
-    return [
-        {
-            "slug": categories[row["offercategory"]].slug,
-            "label": categories[row["offercategory"]].label,
-            "count": row["count"],
-        }
-        for row in rows
-    ]
+    return category_counts(_published())
 
 
 def needs_table(group_by: str) -> dict:

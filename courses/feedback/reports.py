@@ -13,7 +13,6 @@ from collections import Counter
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from django.views.generic import View
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import Page
 
+from innovators.needs import category_counts
 from portal.csv import SafeSpreadsheetExportMixin
 from portal.numbers import parse_positive_int
 
@@ -198,15 +198,12 @@ def event_detail(request, event_id: int):
                 "rating", "recommend", "answers", "needs_other"
             )
         )
-        needs = (
+        needs = category_counts(
             FeedbackAnswer.needs.through.objects.filter(feedbackanswer__event_id=event.pk)
-            .values("offercategory__name")
-            .annotate(count=Count("pk"))
-            .order_by("-count", "offercategory__name")
         )
         context.update(
             questions=questions_report(event, answers),
-            needs=list(needs),
+            needs=needs,
             needs_other=[answer["needs_other"] for answer in answers if answer["needs_other"]],
         )
     return TemplateResponse(request, "courses/feedback/admin/event.html", context)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from innovators.models import OfferCategory
+from innovators.needs import category_counts
 from portal.models import ProgrammePhase
 
 from ..models import CoursePage, FeedbackAnswer, Registration, RegistrationStatus, SessionPage
@@ -174,21 +174,7 @@ def needs_counts(answers) -> list[dict]:
     threshold of answers."""
     if answers.count() < min_answers():
         return []
-    through = FeedbackAnswer.needs.through.objects.filter(feedbackanswer__in=answers)
-    rows = list(
-        through.values("offercategory")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "offercategory")
-    )
-    categories = OfferCategory.objects.in_bulk([row["offercategory"] for row in rows])
-    return [
-        {
-            "slug": categories[row["offercategory"]].slug,
-            "label": categories[row["offercategory"]].label,
-            "count": row["count"],
-        }
-        for row in rows
-    ]
+    return category_counts(FeedbackAnswer.needs.through.objects.filter(feedbackanswer__in=answers))
 
 
 # --- the editors' reports: per event, per phase, per goal ----------------------------------------

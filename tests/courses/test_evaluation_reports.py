@@ -17,6 +17,7 @@ from courses.desk import DESK, EDITORS, MODERATORS
 from courses.factories import CoursePageFactory, RegistrationFactory, SessionPageFactory
 from courses.models import FeedbackAnswer
 from home.factories import ImpactPageFactory
+from innovators.models import OfferCategory
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,9 @@ def events(course_index, session_index):
 
 @pytest.mark.parametrize("group", [EDITORS, MODERATORS])
 def test_editors_and_moderators_see_the_answers(client, events, group):
+    spaces = OfferCategory.objects.create(slug="spazi-prova", name="Spazi", name_en="Spaces")
+    for answer in FeedbackAnswer.objects.filter(event=events[0])[:2]:
+        answer.needs.add(spaces)
     member_of(client, group)
     html = parse(client.get(REPORT))
     assert "Valutazione media" in html.text
@@ -71,6 +75,8 @@ def test_editors_and_moderators_see_the_answers(client, events, group):
     detail = parse(client.get(f"{REPORT}{events[0].pk}/"))
     assert "Risposta aperta 0" in detail.text
     assert "Lo consiglierebbero" in detail.text
+    needs = {row.th.text: row.td.text for row in detail.select("table")[-1].select("tbody tr")}
+    assert needs == {"Spazi": "2"}
     few = parse(client.get(f"{REPORT}{events[1].pk}/"))  # 3 answers
     assert "Dati insufficienti" in few.text
     assert "Risposta aperta" not in few.text
