@@ -26,6 +26,12 @@ def needs_by_category() -> list[dict]:
     return category_counts(_published())
 
 
+def innovators_with_needs() -> int:
+    """How many published innovators chose at least one need: the number of answers behind
+    `needs_by_category` (one innovator choosing five needs is one answer, not five)."""
+    return _published().values("innovatorneeds").distinct().count()
+
+
 def needs_table(group_by: str) -> dict:
     """Counts of each category within each group (`"sector"` or `"municipality"`):
     {"categories": [...], "rows": [{"label", "counts": [...], "total"}]}, largest group first."""

@@ -10,7 +10,7 @@ from django.db.models.functions import ExtractYear
 
 from courses.feedback.ratings import INSUFFICIENT, min_answers
 from courses.feedback.stats import held_courses, programme_figures
-from innovators.needs_report import needs_by_category
+from innovators.needs_report import innovators_with_needs, needs_by_category
 
 
 def _row(group: dict, value, suffix: str = "") -> dict:
@@ -23,10 +23,9 @@ def _row(group: dict, value, suffix: str = "") -> dict:
 
 
 def _top_needs(participants: list[dict]) -> list[dict]:
-    """The participants' needs and the innovators' ones, added up by category."""
-    innovators = needs_by_category()
-    if sum(row["count"] for row in innovators) < min_answers():
-        innovators = []
+    """The participants' needs and the innovators' ones, added up by category; each side only
+    from 5 answers (participants' questionnaires, innovators who said what they need)."""
+    innovators = needs_by_category() if innovators_with_needs() >= min_answers() else []
     totals: dict[str, dict] = {}
     for row in [*participants, *innovators]:
         entry = totals.setdefault(row["slug"], {"key": row["slug"], "label": row["label"]})

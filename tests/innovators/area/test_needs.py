@@ -92,3 +92,18 @@ def test_the_editors_report(client, innovators, categories, group, status):
     rows = {row.th.text: [td.text for td in row.select("td")] for row in html.select("tbody tr")}
     assert rows["Vivaismo"][-1] == "1"
     assert rows["Digitale"][-1] == "2"
+
+
+def test_the_impact_page_counts_innovators_not_choices(verde, categories, settings):
+    """One innovator choosing several needs is one answer: below 5 innovators, no figure."""
+    from home.impact.indicators import compute
+
+    more = [
+        OfferCategory.objects.create(slug=f"bisogno-{number}", name=f"Bisogno {number}")
+        for number in range(4)
+    ]
+    save_needs(verde, [*categories.values(), *more])  # six choices, one innovator
+    assert compute()["values"]["top_needs"] == []
+    settings.FEEDBACK_MIN_ANSWERS = 1
+    top = compute()["values"]["top_needs"]
+    assert {row["key"] for row in top} == {*categories, *(need.slug for need in more)}
