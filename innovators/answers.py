@@ -10,7 +10,7 @@ language of the form the applicant used (the draft's locale), through `portal.no
 """
 
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -19,10 +19,6 @@ from innovators.models import Innovator, JoinRequest
 from portal.links import absolute_url
 from portal.notifications import Notice, send_notices
 
-# The area's sign-in page (innovators/area/urls.py), by its URL name; the paths are the
-# fallback should the name go.
-SIGN_IN_URL_NAME = "innovators_area:sign_in"
-SIGN_IN_PATHS = {"it": "/area-innovatori/accedi/", "en": "/en/innovators-area/sign-in/"}
 APPROVED_SUBJECT = gettext_noop("Pistoia2030: il tuo profilo è pubblicato")
 DECLINED_SUBJECT = gettext_noop("Pistoia2030: la tua richiesta non è stata accolta")
 
@@ -56,38 +52,22 @@ def decline(join_request: JoinRequest, reason: str, user=None) -> None:
         transaction.on_commit(lambda pk=join_request.pk: send_decline(pk), robust=True)
 
 
-def sign_in_url(language_code: str) -> str:
-    """The absolute link to the area's sign-in page, in `language_code`."""
-    with translation.override(language_code):
-        try:
-            path = reverse(SIGN_IN_URL_NAME)
-        except NoReverseMatch:
-            path = SIGN_IN_PATHS.get(language_code, SIGN_IN_PATHS["it"])
-    return absolute_url(path)
-
-
-def _send(join_request_id: int, subject: str, template: str, **context) -> None:
+def _send(join_request_id: int, subject: str, template: str, *, sign_in: bool = False) -> None:
     join_request = JoinRequest.objects.select_related("innovator__locale").get(pk=join_request_id)
     innovator: Innovator = join_request.innovator
-    language = innovator.locale.language_code
-    with translation.override(language):
-        send_notices(
-            [Notice(_(subject), template, [innovator.contact_email])],
-            {"innovator": innovator, "join_request": join_request, **context},
-        )
+    with translation.override(innovator.locale.language_code):
+        context = {"innovator": innovator, "join_request": join_request}
+        if sign_in:  # the area's sign-in page, in the applicant's language
+            context["sign_in_url"] = absolute_url(reverse("innovators_area:sign_in"))
+        send_notices([Notice(_(subject), template, [innovator.contact_email])], context)
 
 
 def send_approval(join_request_id: int) -> None:
-    language = (
-        JoinRequest.objects.filter(pk=join_request_id)
-        .values_list("innovator__locale__language_code", flat=True)
-        .get()
-    )
     _send(
         join_request_id,
         APPROVED_SUBJECT,
         "innovators/email/join_request_approved.txt",
-        sign_in_url=sign_in_url(language),
+        sign_in=True,
     )
 
 

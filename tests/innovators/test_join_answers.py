@@ -16,7 +16,6 @@ from wagtail.models import Locale, WorkflowState
 
 import pytest
 
-from innovators.answers import sign_in_url
 from innovators.models import Innovator, JoinRequest
 from tests.html import parse
 
@@ -66,21 +65,26 @@ def decline_url(innovator):
     return reverse("innovators_join_request_decline", args=[innovator.join_request.pk])
 
 
-def test_approval_mails_the_sign_in_link_once(client, requested, moderazione, committed):
-    state = WorkflowState.objects.get(object_id=str(requested.pk), status="in_progress")
-    approve = reverse(
+def approve(client, innovator, moderator, committed):
+    """The moderator approves the innovator's first publication through the workflow."""
+    state = WorkflowState.objects.get(object_id=str(innovator.pk), status="in_progress")
+    action = reverse(
         "wagtailsnippets_innovators_innovator:workflow_action",
-        args=[requested.pk, "approve", state.current_task_state.pk],
+        args=[innovator.pk, "approve", state.current_task_state.pk],
     )
-    client.force_login(moderazione)
+    client.force_login(moderator)
     with committed():
-        assert client.post(approve).status_code in (200, 302)
-    requested.refresh_from_db()
-    assert requested.live
+        assert client.post(action).status_code in (200, 302)
+    innovator.refresh_from_db()
+    assert innovator.live
+
+
+def test_approval_mails_the_sign_in_link_once(client, requested, moderazione, committed):
+    approve(client, requested, moderazione, committed)
     [message] = to_applicant()
     assert "pubblicato" in message.subject
     links = re.findall(r"https?://\S+", message.body)
-    assert links == [sign_in_url("it")]
+    assert len(links) == 1
     assert links[0].startswith("http") and links[0].endswith("/area-innovatori/accedi/")
     assert requested.join_request.approval_sent_at is not None
 
@@ -154,4 +158,12 @@ def test_english_applicant_is_answered_in_english(client, requested, moderazione
     [message] = to_applicant()
     assert "was not accepted" in message.subject
     assert "Outside the province." in message.body
-    assert sign_in_url("en").endswith("/en/innovators-area/sign-in/")
+
+
+def test_english_applicant_gets_the_english_sign_in_link(client, requested, moderazione, committed):
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    Innovator.objects.filter(pk=requested.pk).update(locale=english)
+    approve(client, requested, moderazione, committed)
+    [message] = to_applicant()
+    links = re.findall(r"https?://\S+", message.body)
+    assert len(links) == 1 and links[0].endswith("/en/innovators-area/sign-in/")
