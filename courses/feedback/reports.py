@@ -180,10 +180,10 @@ def event_detail(request, event_id: int):
     if page is None:
         raise Http404
     event = page.specific
-    held = {row["pk"]: row for row in held_events() if row["pk"] == event.pk}
+    held = held_events(pk=event.pk)
     if not held:
         raise Http404
-    row = event_report(list(held.values()))[0]
+    row = event_report(held)[0]
     context = {
         "header_title": event.title,
         "event": event,

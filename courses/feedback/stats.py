@@ -197,8 +197,9 @@ class ReportRow:
         return self.attendance.response_rate(self.rating)
 
 
-def held_events(now=None) -> list[dict]:
-    """The events over (original pages), latest first: id, title, kind, phase, end."""
+def held_events(now=None, pk: int | None = None) -> list[dict]:
+    """The events over (original pages), latest first: id, title, kind, phase, end; only the
+    one of id `pk` when given."""
     labels = kind_labels()
     events = []
     for model in EVENT_MODELS:
@@ -209,6 +210,7 @@ def held_events(now=None) -> list[dict]:
                 cancelled=False,
                 end__lte=now or timezone.now(),
                 locale__language_code=settings.LANGUAGE_CODE,
+                **({"pk": pk} if pk is not None else {}),
             )
             .values(
                 "pk",
