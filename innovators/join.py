@@ -17,8 +17,9 @@ from wagtail.models import Locale
 from innovators.forms import JoinRequestForm
 from innovators.models import ClubDirectoryPage, JoinRequest
 from portal.forms import PublicFormView, RateLimit
+from portal.links import admin_url
 from portal.models import route_view
-from portal.notifications import Notice, admin_url, send_notices
+from portal.notifications import Notice, send_notices
 
 JOIN_RATE_DEFAULT = "5/h"
 

@@ -15,7 +15,6 @@ from django.template.loader import render_to_string
 
 from django_tasks import TaskResultStatus
 
-from portal import links
 from portal.forms.text import one_line
 from portal.tasks import message_to_data, send_email
 
@@ -27,11 +26,6 @@ class Notice:
     subject: str
     template: str
     recipients: list[str]
-
-
-def admin_url(viewname: str, *args) -> str:
-    """An absolute link into the Wagtail admin, for e-mails (`portal.links`)."""
-    return links.admin_url(viewname, *args)
 
 
 def deliver(message: EmailMessage) -> bool:

@@ -27,12 +27,13 @@ from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
-from innovators.area.accounts import SESSION_KEY, innovators_for, is_innovator_user
+from innovators.area.accounts import chosen_innovator, innovators_for, is_innovator_user
 from innovators.area.addresses import normalised_email
 from innovators.queries import published_innovators
 from portal.forms import PublicFormView, RateLimit, store_image
+from portal.links import admin_url
 from portal.models import route_view
-from portal.notifications import Notice, admin_url, send_notices
+from portal.notifications import Notice, send_notices
 from stories.editorial import MODERATORS, editorial_workflow
 from stories.forms import StorySubmissionForm, paragraph_html, paragraphs
 from stories.models import StoryInnovator, StoryPage, StorySubmission, StorySubmissionPage
@@ -120,14 +121,12 @@ def submission_user():
 
 
 def signed_in_innovator(request):
-    """The innovator whose person is signed in to the innovators' area (the one chosen there,
-    as `innovators.area.views.area_view` picks it), or None."""
+    """The innovator whose person is signed in to the innovators' area (the one chosen there),
+    or None."""
     user = getattr(request, "user", None)
     if not is_innovator_user(user):
         return None
-    innovators = innovators_for(user.email)
-    chosen = request.session.get(SESSION_KEY)
-    return next((i for i in innovators if i.pk == chosen), innovators[0] if innovators else None)
+    return chosen_innovator(request, innovators_for(user.email))
 
 
 def contributions_collection() -> Collection:
