@@ -19,7 +19,12 @@ from django.views.decorators.http import require_POST
 
 from innovators.area.profile import submit_changes
 from innovators.area.registry import AreaItem, AreaSection
-from innovators.area.state import CHANGES_REQUESTED, IN_REVIEW, profile_state
+from innovators.area.state import (
+    CHANGES_REQUESTED,
+    IN_REVIEW,
+    open_workflow_states,
+    profile_state,
+)
 from innovators.area.views import area_view
 from innovators.synergies import matching
 from innovators.synergies.forms import OfferForm, apply_changes, initial_for
@@ -30,11 +35,12 @@ from portal.forms import PublicFormView, RateLimit
 AREA_MATCHES_SHOWN = 3
 
 
-def offer_state(offer) -> tuple[str, str, str]:
-    """(key, label, moderators' comment) of an offer as its area shows it."""
+def offer_state(offer, open_states: dict | None = None) -> tuple[str, str, str]:
+    """(key, label, moderators' comment) of an offer as its area shows it; `open_states` as
+    for `profile_state`."""
     if offer.withdrawn_at:
         return "withdrawn", _("Ritirata"), ""
-    state = profile_state(offer)
+    state = profile_state(offer, open_states)
     if state.key == CHANGES_REQUESTED:
         return state.key, _("Modifiche richieste dalla redazione"), state.comment
     if state.key == IN_REVIEW:
@@ -197,9 +203,10 @@ def matches(request):
 
 def offers_section(innovator, request) -> AreaSection:
     offers = list(_offers_of(innovator))
+    open_states = open_workflow_states(offers)  # one query, not one per offer
     items = []
     for offer in offers:
-        _key, label, comment = offer_state(offer)
+        _key, label, comment = offer_state(offer, open_states)
         if _key == "published":
             label = _("Pubblicata fino al %(date)s") % {
                 "date": date_format(offer.ends_on, "SHORT_DATE_FORMAT")

@@ -7,6 +7,8 @@ from io import StringIO
 
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -120,3 +122,27 @@ def test_the_area_shows_them_and_the_monthly_email_is_opt_in(client, board, verd
 
     client.post(MATCHES, {"alert": "0"})
     assert not MatchAlert.objects.exists()
+
+
+def test_the_area_and_the_matches_take_as_many_queries_at_any_size(client, board, verde):
+    """The area's list of offers and needs reads their reviews in one query, and the matches
+    load what they show with them: no query per offer."""
+    sign_in(client, verde.contact_email)
+    spaces = OfferCategory.objects.get(slug="spazi-attrezzature")
+
+    def add(count):
+        for _ in range(count):
+            OfferFactory(innovator=verde, kind=OfferKind.NEED, category=spaces, tags=["serre"])
+            OfferFactory(innovator=InnovatorFactory(), category=spaces, tags=["serre"])
+
+    def queries(url):
+        client.get(url)
+        client.get(url)  # the first requests fill the site's caches
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    small = {url: queries(url) for url in ("/area-innovatori/", MATCHES)}
+    add(10)
+    large = {url: queries(url) for url in ("/area-innovatori/", MATCHES)}
+    assert large == small
