@@ -1,6 +1,8 @@
 """«Attività in background» as the roles see it: moderazione sees the failed e-mail and runs it
-again; redazione does not see the queue (it holds e-mails and their recipients)."""
+again; redazione and accoglienza do not see the queue (it holds e-mails and their
+recipients)."""
 
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
@@ -12,7 +14,7 @@ from portal.notifications import deliver
 
 
 @pytest.fixture
-def failed_email(db, settings):
+def failed_email(demo_users, settings):
     """An e-mail queued in the database whose sending failed (as the worker records it)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     deliver(EmailMessage("Conferma iscrizione", "Testo", None, ["anna@example.org"]))
@@ -52,9 +54,11 @@ def test_nobody_adds_or_edits_a_task_by_hand(as_moderazione, failed_email):
     assert as_moderazione.get(edit).status_code in (302, 403)
 
 
-def test_redazione_does_not_see_the_queue(as_redazione, failed_email):
-    response = as_redazione.get(reverse("backgroundtask:index"))
+@pytest.mark.parametrize("role", ["redazione", "accoglienza"])
+def test_redazione_and_accoglienza_do_not_see_the_queue(client, role, failed_email):
+    client.force_login(get_user_model().objects.get(username=role))
+    response = client.get(reverse("backgroundtask:index"))
     assert response.status_code in (302, 403)
-    retry = as_redazione.post(reverse("backgroundtask:retry", args=[failed_email.pk]))
+    retry = client.post(reverse("backgroundtask:retry", args=[failed_email.pk]))
     assert retry.status_code in (302, 403)
     assert BackgroundTask.objects.get(pk=failed_email.pk).status == TaskResultStatus.FAILED
