@@ -91,13 +91,19 @@ def kind_labels() -> dict[int, str]:
     }
 
 
-def held_courses(now=None):
-    """The courses over and not cancelled (their original pages: hours are counted once)."""
-    return CoursePage.objects.live().filter(
+def held_pages(model, now=None):
+    """The live `model` events (courses or sessions) over and not cancelled: their original
+    pages, so that each is counted once."""
+    return model.objects.live().filter(
         cancelled=False,
         end__lte=now or timezone.now(),
         locale__language_code=settings.LANGUAGE_CODE,
     )
+
+
+def held_courses(now=None):
+    """The courses over (training hours are counted on them)."""
+    return held_pages(CoursePage, now)
 
 
 def held_registrations(now=None):
@@ -205,13 +211,8 @@ def held_events(now=None, pk: int | None = None) -> list[dict]:
     for model in EVENT_MODELS:
         has_phase = any(field.name == "phase" for field in model._meta.fields)
         rows = (
-            model.objects.live()
-            .filter(
-                cancelled=False,
-                end__lte=now or timezone.now(),
-                locale__language_code=settings.LANGUAGE_CODE,
-                **({"pk": pk} if pk is not None else {}),
-            )
+            held_pages(model, now)
+            .filter(**({"pk": pk} if pk is not None else {}))
             .values(
                 "pk",
                 "title",
