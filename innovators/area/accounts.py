@@ -54,6 +54,13 @@ def innovators_for(email: str) -> list[Innovator]:
     return sorted(chosen.values(), key=lambda innovator: (innovator.name.casefold(), innovator.pk))
 
 
+def chosen_innovator(request, innovators: list[Innovator]) -> Innovator | None:
+    """The one of `innovators` this person chose in the area (kept in the session), else the
+    first, or None."""
+    chosen = request.session.get(SESSION_KEY)
+    return next((i for i in innovators if i.pk == chosen), innovators[0] if innovators else None)
+
+
 def is_innovator_user(user) -> bool:
     """A signed-in innovator's person: not an editor, not staff, in the group «Innovatori»."""
     return bool(

@@ -16,7 +16,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from innovators import queries
-from innovators.area.accounts import SESSION_KEY, innovators_for, is_innovator_user
+from innovators.area.accounts import (
+    SESSION_KEY,
+    chosen_innovator,
+    innovators_for,
+    is_innovator_user,
+)
 from innovators.area.registry import sections
 from innovators.area.state import profile_state
 
@@ -33,10 +38,7 @@ def area_view(view):
         request.innovators = innovators_for(request.user.email)
         if not request.innovators:
             return render(request, "innovators/area/none.html", status=200)
-        chosen = request.session.get(SESSION_KEY)
-        request.innovator = next(
-            (i for i in request.innovators if i.pk == chosen), request.innovators[0]
-        )
+        request.innovator = chosen_innovator(request, request.innovators)
         return view(request, *args, **kwargs)
 
     return wrapper
