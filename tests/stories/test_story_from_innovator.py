@@ -1,10 +1,10 @@
 """A story from an innovator signed in to its area starts from its details and is linked to
-its profile (issue 23, item 4)."""
+its profile (issue 23, item 4). The innovator signs in by the link in the e-mail."""
 
-from innovators.area.accounts import innovator_user
 from innovators.area.models import InnovatorPerson
 from stories.models import StoryPage, StorySubmission
 from tests.html import parse
+from tests.innovators.area.conftest import sign_in
 
 from .test_submission import URL, valid_data
 
@@ -24,7 +24,7 @@ def sign_in_as_anna(client, innovator, name=""):
     innovator.save()
     if name:
         InnovatorPerson.objects.create(innovator=innovator, email=ADDRESS, name=name)
-    client.force_login(innovator_user(ADDRESS, create=True))
+    sign_in(client, ADDRESS)  # by the link in the e-mail, as Anna would
 
 
 def test_signed_in_innovator_starts_pre_filled(client, submission_page, story_innovators):
