@@ -45,8 +45,8 @@ class PortalCSPMiddleware(CSPMiddleware):
 
 class SecurityHeadersMiddleware:
     """Headers Django does not set (Permissions-Policy is django-permissions-policy's):
-    X-Frame-Options removed where a view allowed framing (the CSP's frame-ancestors then decides), and SAMEORIGIN for
-    the admin's previews."""
+    X-Frame-Options removed where a view allowed framing (the CSP's frame-ancestors then
+    decides), and SAMEORIGIN for the admin's previews."""
 
     def __init__(self, get_response):
         self.get_response = get_response
