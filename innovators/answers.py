@@ -17,16 +17,10 @@ from django.utils.translation import gettext_noop
 
 from innovators.models import Innovator, JoinRequest
 from portal.links import absolute_url
-from portal.notifications import Notice, send_notices
+from portal.notifications import Notice, claim, send_notices
 
 APPROVED_SUBJECT = gettext_noop("Pistoia2030: il tuo profilo è pubblicato")
 DECLINED_SUBJECT = gettext_noop("Pistoia2030: la tua richiesta non è stata accolta")
-
-
-def _claim(join_request_id: int, field: str) -> bool:
-    """Record that the answer `field` names goes now; False if it already went."""
-    claimed = JoinRequest.objects.filter(pk=join_request_id, **{f"{field}__isnull": True})
-    return claimed.update(**{field: timezone.now()}) == 1
 
 
 def innovator_published(sender, instance, **kwargs) -> None:
@@ -35,7 +29,7 @@ def innovator_published(sender, instance, **kwargs) -> None:
         innovator_id=instance.pk, approval_sent_at=None, declined_at=None
     )
     for pk in pending.values_list("pk", flat=True):
-        if _claim(pk, "approval_sent_at"):
+        if claim(JoinRequest.objects.filter(pk=pk), "approval_sent_at"):
             transaction.on_commit(lambda pk=pk: send_approval(pk), robust=True)
 
 
@@ -48,7 +42,7 @@ def decline(join_request: JoinRequest, reason: str, user=None) -> None:
     state = innovator.current_workflow_state
     if state is not None:
         state.cancel(user=user)
-    if _claim(join_request.pk, "decline_sent_at"):
+    if claim(JoinRequest.objects.filter(pk=join_request.pk), "decline_sent_at"):
         transaction.on_commit(lambda pk=join_request.pk: send_decline(pk), robust=True)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from django_tasks import TaskResultStatus
 
@@ -26,6 +27,12 @@ class Notice:
     subject: str
     template: str
     recipients: list[str]
+
+
+def claim(rows, field: str) -> bool:
+    """Stamp `field` with the time on `rows` (one row) if it is empty: True for the one caller
+    that stamped it, so the e-mail the stamp stands for goes once however many race for it."""
+    return rows.filter(**{f"{field}__isnull": True}).update(**{field: timezone.now()}) == 1
 
 
 def deliver(message: EmailMessage) -> bool:

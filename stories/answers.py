@@ -10,24 +10,18 @@ sender used (the draft story's locale), Italian if the draft is gone. Sent throu
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.notifications import Notice, send_notices
+from portal.notifications import Notice, claim, send_notices
 from stories.models import StorySubmission, SubmissionStatus
-
-
-def _claim(submission_id: int, field: str) -> bool:
-    """Record that the answer `field` names goes now; False if it already went."""
-    claimed = StorySubmission.objects.filter(pk=submission_id, **{f"{field}__isnull": True})
-    return claimed.update(**{field: timezone.now()}) == 1
 
 
 def story_published(story) -> None:
     """`page_published` of a StoryPage: tell each sender of it, the first time only."""
     pending = StorySubmission.objects.filter(story_id=story.pk, published_notice_sent_at=None)
     for pk in pending.values_list("pk", flat=True):
-        if _claim(pk, "published_notice_sent_at"):
+        if claim(StorySubmission.objects.filter(pk=pk), "published_notice_sent_at"):
             transaction.on_commit(lambda pk=pk: send_published_notice(pk), robust=True)
 
 
@@ -44,7 +38,7 @@ def submission_declined(submission: StorySubmission, user=None) -> None:
         state = story.current_workflow_state
         if state is not None:
             state.cancel(user=user)
-    if _claim(submission.pk, "decline_notice_sent_at"):
+    if claim(StorySubmission.objects.filter(pk=submission.pk), "decline_notice_sent_at"):
         transaction.on_commit(lambda pk=submission.pk: send_decline_notice(pk), robust=True)
 
 
