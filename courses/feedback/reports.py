@@ -147,7 +147,8 @@ def _distribution(values, choices) -> list[dict]:
 
 
 def questions_report(event, answers: list[dict]) -> list[dict]:
-    """Every question of `event`'s questionnaire with its distribution or its open answers."""
+    """Every question of `event`'s questionnaire with its distribution (from 5 answers to it)
+    or its open answers."""
     questions = [
         {
             "question": _("Com'è andata, nel complesso? (1–5)"),
@@ -159,7 +160,9 @@ def questions_report(event, answers: list[dict]) -> list[dict]:
     for block in event.questionnaire:
         given = [answer["answers"][block.id] for answer in answers if block.id in answer["answers"]]
         item = {"question": block.value["question"], "count": len(given)}
-        if block.block_type == "scale":
+        if block.block_type != "text" and len(given) < min_answers():
+            item["insufficient"] = True  # an optional question few answered: no one singled out
+        elif block.block_type == "scale":
             item["distribution"] = _distribution(given, [(n, str(n)) for n in range(1, 6)])
         elif block.block_type == "recommend":
             item["distribution"] = _distribution(given, [(n, str(n)) for n in range(11)])

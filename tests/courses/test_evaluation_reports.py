@@ -23,6 +23,7 @@ from tests.html import parse
 pytestmark = pytest.mark.django_db
 
 REPORT = "/admin/valutazione/"
+USEFUL = "00000000-0000-4000-8000-000000000002"  # the default questionnaire's first scale
 HOSTILE_TITLE = '=HYPERLINK("https://example.org","clic")'
 
 
@@ -67,6 +68,8 @@ def test_editors_and_moderators_see_the_answers(client, events, group):
     spaces = OfferCategory.objects.create(slug="spazi-prova", name="Spazi", name_en="Spaces")
     for answer in FeedbackAnswer.objects.filter(event=events[0])[:2]:
         answer.needs.add(spaces)
+        answer.answers[USEFUL] = 5  # an optional scale only two answered
+        answer.save()
     member_of(client, group)
     html = parse(client.get(REPORT))
     assert "Valutazione media" in html.text
@@ -75,6 +78,8 @@ def test_editors_and_moderators_see_the_answers(client, events, group):
     detail = parse(client.get(f"{REPORT}{events[0].pk}/"))
     assert "Risposta aperta 0" in detail.text
     assert "Lo consiglierebbero" in detail.text
+    useful = detail.find("h2", string="Quanto ti è stato utile per il tuo lavoro?")
+    assert "Dati insufficienti" in useful.find_next_sibling().text  # 2 answers to it, of 6
     needs = {row.th.text: row.td.text for row in detail.select("table")[-1].select("tbody tr")}
     assert needs == {"Spazi": "2"}
     few = parse(client.get(f"{REPORT}{events[1].pk}/"))  # 3 answers
