@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields
 from django.db.models import Q, QuerySet
 from django.utils.http import urlencode
 
+from innovators.synergies.models import Offer, OfferKind
+
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 QUERY_MAX_LENGTH = 100
 SORTS = {"nome": ("name", "pk"), "recenti": ("-joined_on", "-pk")}
@@ -91,11 +93,10 @@ class InnovatorFilters:
             innovators = innovators.filter(tags__slug=self.tag)
         if self.club:
             innovators = innovators.filter(is_club_member=True)
-        for kind, category in (("offro", self.offre), ("cerco", self.cerca)):
+        for kind, category in ((OfferKind.OFFER, self.offre), (OfferKind.NEED, self.cerca)):
             if category:
-                offers = innovators.model._meta.get_field("offers").related_model.objects
                 innovators = innovators.filter(
-                    translation_key__in=offers.current()
+                    translation_key__in=Offer.objects.current()
                     .filter(kind=kind, category__slug=category, innovator__live=True)
                     .values("innovator__translation_key")
                 )
