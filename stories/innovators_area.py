@@ -4,7 +4,6 @@ story was not published). Registered with the ``register_innovator_area_section`
 `innovators` imports nothing above it.
 """
 
-from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -22,17 +21,16 @@ def _story_state(page) -> str:
 
 
 def section(innovator, request) -> AreaSection:
-    same = Q(innovator__translation_key=innovator.translation_key)
     pages = list(
         StoryPage.objects.filter(
-            Q(innovator_links__innovator__translation_key=innovator.translation_key)
+            innovator_links__innovator__translation_key=innovator.translation_key
         )
         .distinct()
         .defer_streamfields()
         .order_by("-first_published_at", "-pk")
     )
     submissions = list(
-        StorySubmission.objects.filter(same)
+        StorySubmission.objects.filter(innovator__translation_key=innovator.translation_key)
         .exclude(story__in=[page.pk for page in pages])
         .order_by("-created_at", "-pk")
     )
@@ -50,7 +48,7 @@ def section(innovator, request) -> AreaSection:
             title=submission.title,
             state=submission.get_status_display(),
             date=submission.created_at,
-            note=getattr(submission, "decline_reason", "")
+            note=submission.decline_reason
             if submission.status == SubmissionStatus.REJECTED
             else "",
         )

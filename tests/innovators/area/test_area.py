@@ -17,7 +17,8 @@ from innovators.area.models import InnovatorPerson, ProfileRemoval
 from innovators.models import Innovator
 from portal.privacy import purge_personal_data
 from stories.factories import StoryPageFactory
-from stories.models import StoryInnovator, StorySubmission
+from stories.models import StoryInnovator, StorySubmission, SubmissionStatus
+from tests.html import parse
 from tests.innovators.area.conftest import AREA, sign_in
 from tests.production.conftest import site  # noqa: F401 (a fixture)
 
@@ -91,6 +92,31 @@ def test_an_innovator_does_not_see_anothers_stories(person, site, innovator, oth
     assert "Il cloud di Nuvola" not in body and "Segreto di Nuvola" not in body
     export = person.get(reverse("innovators_area:export")).content.decode()
     assert "La nostra serra" in export and "Nuvola" not in export
+
+
+def test_a_story_not_published_shows_its_state_and_the_moderators_reason(person, innovator):
+    for title, status, reason in (
+        ("La serra d'inverno", SubmissionStatus.REJECTED, "Troppo simile a una storia uscita."),
+        ("Il vivaio in fiera", SubmissionStatus.RECEIVED, ""),
+    ):
+        StorySubmission.objects.create(
+            name="Anna",
+            email=innovator.contact_email,
+            title=title,
+            summary="s",
+            text="t",
+            innovator=innovator,
+            status=status,
+            decline_reason=reason,
+        )
+    items = {
+        item.text.split(" · ")[0]: item.text
+        for item in parse(person.get(AREA)).select('[data-area-section="stories"] li')
+    }
+    assert "Troppo simile a una storia uscita." in items["La serra d'inverno"]
+    assert str(SubmissionStatus.REJECTED.label) in items["La serra d'inverno"]
+    assert "Troppo simile" not in items["Il vivaio in fiera"]
+    assert str(SubmissionStatus.RECEIVED.label) in items["Il vivaio in fiera"]
 
 
 def test_a_signed_in_page_is_never_served_from_the_page_cache(person, settings):
