@@ -13,6 +13,7 @@ from innovators import queries
 from innovators.filters import InnovatorFilters
 from innovators.municipalities import MUNICIPALITIES
 from innovators.synergies import queries as synergy_queries
+from portal.geo import BBOX_EAST, BBOX_NORTH, BBOX_SOUTH, BBOX_WEST
 from portal.models import BasePage, ViewRoutesMixin
 from portal.pagination import paginate
 
@@ -22,12 +23,18 @@ MAP_LIST_PAGE_SIZE = 50
 def map_settings(**overrides) -> dict:
     """What the map script needs: tile server, attribution, centre and zoom, the comuni drawn
     when the tiles cannot be loaded, and its messages in the reader's language."""
+    from innovators.viewport import CLUSTER_MAX_ZOOM  # the viewport imports the models
+
     centre = settings.GEO_WIDGET_DEFAULT_LOCATION
     return {
         "tileUrl": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "center": [centre["lat"], centre["lng"]],
         "zoom": settings.GEO_WIDGET_ZOOM,
+        # Where a filter's results are looked for, and the zoom from which the GeoJSON always
+        # sends points (a cluster's tap zooms at most to it).
+        "province": [[BBOX_SOUTH, BBOX_WEST], [BBOX_NORTH, BBOX_EAST]],
+        "pointsZoom": CLUSTER_MAX_ZOOM,
         "comuni": [[name, lat, lng] for _code, name, lat, lng in MUNICIPALITIES],
         "messages": {
             "tilesFailed": gettext(

@@ -12,6 +12,8 @@ import pytest
 from home.models import HomePage
 from innovators.factories import InnovatorFactory
 from innovators.models import ClubDirectoryPage, InnovatorMapPage
+from innovators.viewport import CLUSTER_MAX_ZOOM
+from portal.geo import BBOX_EAST, BBOX_NORTH, BBOX_SOUTH, BBOX_WEST
 from tests.html import parse, texts
 from tests.innovators.conftest import make_innovators
 
@@ -48,6 +50,10 @@ def test_map_page_lists_published_innovators_and_loads_our_leaflet(
     # drawn when the tiles fail: Nuvola Digitale sits on Quarrata's centre).
     settings = json.loads(html.select_one("#map-settings").get_text())
     assert len(settings["comuni"]) == 20
+    # The map looks for a filter's results in the province and zooms a cluster to the zoom
+    # from which the GeoJSON sends points: the server's values, not copies in the script.
+    assert settings["province"] == [[BBOX_SOUTH, BBOX_WEST], [BBOX_NORTH, BBOX_EAST]]
+    assert settings["pointsZoom"] == CLUSTER_MAX_ZOOM
     html.select_one("#map-settings").decompose()
     assert "43.8478" not in str(html)
     assert html.select_one("[data-innovator-map]")["data-geojson-url"].startswith(

@@ -16,10 +16,6 @@ const TILE_TIMEOUT = 8000;
 const FETCH_TIMEOUT = 15000;
 const MOVE_DELAY = 250;
 const FALLBACK_COLOR = "#0b5e55";
-// The province with a margin (portal.geo's BBOX): where a filter's results are looked for.
-const PROVINCE = [[43.70, 10.60], [44.25, 11.15]];
-// From this zoom the server always sends points (innovators/viewport.py, CLUSTER_MAX_ZOOM).
-const POINTS_ZOOM = 16;
 
 const settings = () => {
   const node = document.getElementById("map-settings");
@@ -27,6 +23,10 @@ const settings = () => {
 };
 const OPTIONS = settings();
 const MESSAGES = OPTIONS.messages || {};
+// The province with a margin (portal.geo's BBOX): where a filter's results are looked for;
+// from POINTS_ZOOM the server always sends points (innovators/viewport.py, CLUSTER_MAX_ZOOM).
+const PROVINCE = OPTIONS.province;
+const POINTS_ZOOM = OPTIONS.pointsZoom;
 
 /** fetch with a timeout and an error for any non-2xx answer. */
 async function request(url, init = {}, timeout = FETCH_TIMEOUT) {
