@@ -40,6 +40,14 @@ def test_the_english_address(client):
     assert "Sign in to the innovators' area" in response.content.decode()
 
 
+def test_a_link_asked_on_the_english_site_comes_in_english(client, verde):
+    client.post("/en/innovators-area/sign-in/", {"email": "anna@vivai-verde.example.org"})
+    [message] = mail.outbox
+    assert "/en/innovators-area/sign-in/link/?sesame=" in message.body
+    assert "Pistoia2030 · Building Capacity" in message.body
+    assert "Costruire Capacità" not in message.body
+
+
 def test_known_and_unknown_addresses_get_the_same_answer(client, verde):
     known = ask_link(client, "anna@vivai-verde.example.org")
     assert len(mail.outbox) == 1
