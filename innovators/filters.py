@@ -24,6 +24,11 @@ def _slug(value: str) -> str:
     return value if SLUG.match(value) else ""
 
 
+def _words(value: str) -> str:
+    """Search text: spaces collapsed, at most `QUERY_MAX_LENGTH` characters."""
+    return " ".join((value or "").split())[:QUERY_MAX_LENGTH]
+
+
 @dataclass(frozen=True)
 class InnovatorFilters:
     q: str = ""
@@ -40,7 +45,7 @@ class InnovatorFilters:
         """Read the filters from a QueryDict; anything malformed is ignored, never an error."""
         ordine = data.get("ordine", "")
         return cls(
-            q=" ".join((data.get("q") or "").split())[:QUERY_MAX_LENGTH],
+            q=_words(data.get("q")),
             settore=_slug(data.get("settore", "")),
             tag=_slug(data.get("tag", "")),
             comune=_slug(data.get("comune", "")),
@@ -52,15 +57,7 @@ class InnovatorFilters:
 
     @property
     def active(self) -> bool:
-        return bool(
-            self.q
-            or self.settore
-            or self.tag
-            or self.comune
-            or self.club
-            or self.offre
-            or self.cerca
-        )
+        return any(getattr(self, field.name) for field in fields(self) if field.name != "ordine")
 
     def as_query(self, **overrides) -> dict[str, str]:
         values = {}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from django.db.models import Q, QuerySet
 from django.utils.http import urlencode
 
-from innovators.filters import QUERY_MAX_LENGTH, _slug
+from innovators.filters import _slug, _words
 from innovators.synergies.models import OfferKind
 
 
@@ -27,7 +27,7 @@ class BoardFilters:
             categoria=_slug(data.get("categoria", "")),
             tag=_slug(data.get("tag", "")),
             comune=_slug(data.get("comune", "")),
-            q=" ".join((data.get("q") or "").split())[:QUERY_MAX_LENGTH],
+            q=_words(data.get("q")),
         )
 
     @property
