@@ -23,6 +23,7 @@ from innovators.synergies import admin as synergies_admin
 from innovators.synergies import area as synergies_area
 from portal.admin_ui import YesNoColumn
 from portal.csv import SafeSpreadsheetExportMixin
+from portal.workflow_actions import SnippetWorkflowAction
 
 CONTACT_FIELDS = ("contact_email",)
 
@@ -70,6 +71,7 @@ class InnovatorViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Innovatori")
     index_view_class = InnovatorIndexView
+    workflow_action_view_class = SnippetWorkflowAction
     list_display = [
         "name",
         "sector",

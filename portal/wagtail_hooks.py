@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from portal import admin_views, outbox
+from portal import admin_views, outbox, workflow_actions
 from portal.lockouts import lockout_viewset
 from portal.models import BackgroundTask
 from portal.privacy import PersonalData
@@ -78,6 +78,8 @@ def register_outbox_menu_item():
 
 
 hooks.register("register_admin_viewset", lambda: background_task_viewset)
+# After Wagtail's own viewset for every page type (order 0), so that this one takes its place.
+hooks.register("register_admin_viewset", lambda: workflow_actions.page_viewset, order=1)
 
 
 @hooks.register("register_personal_data")

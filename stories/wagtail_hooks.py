@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.admin_ui import yes_no
 from portal.csv import SafeSpreadsheetExportMixin
 from portal.models import ProgrammePhase
+from portal.workflow_actions import SnippetWorkflowAction
 from stories import answers, api, innovators_area, privacy
 from stories.models import StorySubmission
 from stories.panels import SentSubmissionPanel, SubmissionModerationForm, sent_context
@@ -25,6 +26,7 @@ class ProgrammePhaseViewSet(SnippetViewSet):
     list_filter = ["status"]
     ordering = ["number"]
     search_fields = ["name", "summary"]
+    workflow_action_view_class = SnippetWorkflowAction
 
 
 register_snippet(ProgrammePhaseViewSet)

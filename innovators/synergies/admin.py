@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from innovators.synergies.models import Offer, OfferCategory
+from portal.workflow_actions import SnippetWorkflowAction
 
 
 def _states():
@@ -52,6 +53,7 @@ class OfferViewSet(SnippetViewSet):
     icon = "pick"
     menu_label = _("Offro e cerco")
     add_to_admin_menu = False
+    workflow_action_view_class = SnippetWorkflowAction
     list_display = [
         "title",
         "kind",
