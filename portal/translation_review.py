@@ -8,7 +8,9 @@ review" action and its "Sync" form offers "publish immediately" to everyone. Her
   unpublished changes) saves the translation's latest strings as a draft and starts the
   object's workflow, so Moderazione gets the e-mail and the dashboard item, and publishes by
   approving;
-- the "Sync" form offers "publish immediately" only to those who may publish.
+- the "Sync" form offers "publish immediately" only to those who may publish;
+- the translation editor leads with the same button, and no longer makes «Elimina» the main
+  action of those who cannot publish (portal/templates/wagtail_localize/admin/edit_translation.html).
 
 Registered from `PortalConfig.ready()`.
 """
@@ -58,11 +60,14 @@ def can_edit(user, obj) -> bool:
     return ModelPermissionPolicy(type(obj)).user_has_permission(user, "change")
 
 
-def can_submit(user, obj) -> bool:
-    """A translated draft (or a live translation with unpublished changes) not yet in review."""
+def can_submit(user, obj, changed_only=True) -> bool:
+    """A translated draft (or a live translation with unpublished changes) not yet in review.
+
+    `changed_only=False` for the translation editor, where the strings being translated are
+    not yet in the page: a live translation without a draft may be sent too."""
     if not isinstance(obj, DraftStateMixin) or not hasattr(obj, "get_workflow"):
         return False
-    if obj.live and not obj.has_unpublished_changes:
+    if changed_only and obj.live and not obj.has_unpublished_changes:
         return False
     workflow = obj.get_workflow()
     if workflow is None or not workflow.active or obj.workflow_in_progress:
@@ -84,7 +89,7 @@ class SubmitTranslationView:
                 raise PermissionDenied
             obj = get_object_or_404(model, pk=pk)
             obj = obj.specific if isinstance(obj, Page) else obj
-            if not can_submit(request.user, obj):
+            if not can_submit(request.user, obj, changed_only=False):
                 raise PermissionDenied
             if request.method == "POST":
                 return cls.submit(request, obj)

@@ -109,7 +109,10 @@ WSGI_APPLICATION = "portal.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PORTAL_DIR / "templates"],
+        # portal/templates is found as the first app's templates. Listed in DIRS as well, an
+        # override that extends its own name (wagtail_localize/admin/edit_translation.html)
+        # was loaded once per loader, and what it adds came out twice.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

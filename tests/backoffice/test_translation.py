@@ -1,6 +1,8 @@
 """Translation as editors do it: redazione requests a translation, which starts as a draft;
 sending it for review reaches moderazione; "Sync" publishes only for those who may publish."""
 
+import json
+
 from django.core import mail
 from django.urls import reverse
 
@@ -9,6 +11,7 @@ from wagtail.models import Locale, Page, WorkflowState
 import pytest
 
 from portal.translation_review import submit_url
+from tests.html import parse
 
 
 @pytest.fixture
@@ -99,3 +102,58 @@ def test_the_explorer_offers_to_send_the_translation(as_redazione, english_frame
     translated = request_translation(as_redazione, english_frame["story"], english)
     listing = as_redazione.get(reverse("wagtailadmin_explore", args=[translated.get_parent().pk]))
     assert submit_url(translated) in listing.content.decode()
+
+
+def translation_editor(client, page):
+    """wagtail-localize's editor (the page's edit view): our review buttons and the React props."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    html = parse(response)
+    props = json.loads(html.select_one(".js-translation-editor")["data-props"])
+    return html.select("a[data-translation-review]"), props
+
+
+def test_the_translation_editor_leads_with_sending_for_review(as_redazione, english_frame, english):
+    translated = request_translation(as_redazione, english_frame["story"], english)
+    [button], props = translation_editor(as_redazione, translated)
+    # The editor's first and main action: a primary button to the review, before the editor.
+    assert button["href"] == submit_url(translated)
+    assert "button-secondary" not in button["class"]
+    assert button.find_next(class_="js-translation-editor")
+    # Its React footer no longer makes «Elimina» the main action of those who cannot publish,
+    # nor offers them «Converti in pagina alias», which would publish the Italian page.
+    assert props["perms"] == {
+        "canPublish": False,
+        "canUnpublish": False,
+        "canLock": False,
+        "canUnlock": False,
+        "canDelete": False,
+    }
+    assert props["links"]["convertToAliasUrl"] is None
+    assert as_redazione.post(button["href"]).status_code == 302
+    assert WorkflowState.objects.filter(object_id=str(translated.pk), status="in_progress")
+    # In review: the button is gone.
+    assert translation_editor(as_redazione, translated)[0] == []
+
+
+def test_publishers_keep_publish_and_delete_in_the_editor(
+    client, english_frame, english, moderazione
+):
+    client.force_login(moderazione)
+    translated = request_translation(client, english_frame["story"], english)
+    [button], props = translation_editor(client, translated)
+    assert props["perms"]["canPublish"] and props["perms"]["canDelete"]
+    assert "button-secondary" in button["class"]  # their main action is «Pubblica»
+
+
+def test_a_live_translation_is_sent_again_from_its_editor(
+    as_redazione, english_frame, english, moderazione
+):
+    """Strings changed in the editor are not in the page yet: no draft, but it may be sent."""
+    translated = request_translation(as_redazione, english_frame["story"], english)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    assert translated.live and not translated.has_unpublished_changes
+    [button], _props = translation_editor(as_redazione, translated)
+    assert as_redazione.post(button["href"]).status_code == 302
+    assert WorkflowState.objects.filter(object_id=str(translated.pk), status="in_progress")
