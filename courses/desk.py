@@ -3,16 +3,14 @@
 Three rights on `courses.Registration`: Django's `view_registration` and our own
 `export_registration` and `checkin_registration` (see the model's Meta). The group
 "Accoglienza" (front desk staff) holds exactly these, with access to the admin; the editors'
-group "Redazione" gets them too. The editors' group is matched by name (it is created by the
-stories' migrations, and `courses` does not import `stories`): whichever migration runs first
-creates it.
+group "Redazione" gets them too. The editors' group is matched by name (`courses` does not
+import `stories`): whichever part of the setup runs first creates it.
 
 The participants' answers (`view_feedbackanswer`) go to Redazione and Moderazione, not to the
 desk, which sees attendance only (`courses.feedback.reports`).
 
-`setup_events_desk(apps)` is written against an app registry, for the code that rebuilds the
-groups after a flush (browser tests, demo content). Migrations 0004 and 0010 keep their own
-frozen copies.
+`setup_events_desk(apps)` is written against an app registry: `home.setup.set_up_portal`, the
+setup that the migration `home/0002_portal_setup`, the demo and the tests share, runs it.
 """
 
 DESK = "Accoglienza"

@@ -1,7 +1,7 @@
 """The 20 comuni of the Provincia di Pistoia: ISTAT code and the centre of the main town.
 
-Reference data for the code that rebuilds it after a flush (tests, demo content); migration
-0002 keeps its own frozen copy.
+Reference data, loaded by `home.setup.set_up_portal` (the setup that the migration
+`home/0002_portal_setup`, the demo and the tests share).
 Abetone Cutigliano (2017) and San Marcello Piteglio (2017) are the merged comuni.
 """
 

@@ -6,7 +6,7 @@
   a person who asks what we hold or wants to be removed (`view_subscriber`,
   `delete_subscriber`).
 
-Written against an app registry, for the demo content. Migration 0002 keeps its own frozen copy.
+Written against an app registry: `home.setup.set_up_portal` runs it (migration, demo, tests).
 """
 
 from stories.editorial import EDITORS, MODERATORS

@@ -1,11 +1,9 @@
 """The editorial workflow: groups Redazione and Moderazione and the "Revisione redazionale"
 workflow, whose one task (a group approval) belongs to Moderazione.
 
-`setup_editorial_workflow(apps)` is written against an app registry, for code that must rebuild
-it after a flush (browser tests, demo content). The migrations that made it on existing
-databases (stories/migrations/0006) keep their own frozen copy, so changing this module never
-changes an old migration: a change of roles here needs a new data migration for existing
-databases. `route_reviews(apps)` puts the whole page tree (every section, home and the
+`setup_editorial_workflow(apps)` is written against an app registry: `home.setup.set_up_portal`,
+which the migration `home/0002_portal_setup`, the demo and the tests share, runs it (through
+`route_reviews`); read that module before changing roles here. `route_reviews(apps)` puts the whole page tree (every section, home and the
 English tree) and the draftable snippets (innovators, programme phases) under it, and takes
 pages away from any workflow nobody can review (Wagtail's default "Moderators approval", whose
 group is empty). `attach_editorial_workflow(*pages)` links the workflow to pages, idempotently.
@@ -45,6 +43,17 @@ MODERATOR_MODEL_PERMISSIONS = [
     ("portal", "backgroundtask", ["view_backgroundtask", "change_backgroundtask"]),
     # «Presentazioni»: counts of introductions and abuse reports (innovators.introductions).
     ("introductions", "introduction", ["view_introduction"]),
+    # The people attached to an innovator, who sign in to its area (innovators.area).
+    (
+        "innovators",
+        "innovatorperson",
+        [
+            "add_innovatorperson",
+            "change_innovatorperson",
+            "delete_innovatorperson",
+            "view_innovatorperson",
+        ],
+    ),
 ]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),

@@ -234,25 +234,22 @@ def module_transaction(django_db_blocker):
 
 
 def restore_migrated_rows():
-    """Recreate what migrations made (the locales, the tree root, the root collection, the
-    comuni, the categories of offers and needs) when a flush removed them."""
+    """Recreate what migrations made when a flush removed it: Wagtail's tree root and root
+    collection, then the portal's own setup (`home.setup.set_up_portal`: the locales, the
+    comuni, the categories of offers and needs, the groups and the editorial workflow)."""
+    from django.apps import apps
     from django.conf import settings
 
     from wagtail.models import Collection, Locale, Page
 
-    from innovators.models import Municipality
-    from innovators.municipalities import load_municipalities
-    from innovators.synergies.categories import ensure_default_categories
+    from home.setup import set_up_portal
 
-    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
     if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
-    if not Municipality.objects.exists():
-        load_municipalities(Municipality)
-    ensure_default_categories()
+    set_up_portal(apps)
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ def repository_paths(text: str) -> set[str]:
 def exists(path: str) -> bool:
     """A file or folder of the repository, or what the docs name the Django way: a template
     (`courses/course_page.html`), a static file (`courses/seats.js`) or a migration
-    (`courses/0004_events_desk_group`)."""
+    (`home/0002_portal_setup`)."""
     from django.contrib.staticfiles import finders
     from django.template import TemplateDoesNotExist
     from django.template.loader import get_template

@@ -1,6 +1,9 @@
 """The demo loader: every builder, in order, fed by one `Reader` of the data files."""
 
+from django.apps import apps
 from django.db import transaction
+
+from home.setup import set_up_portal
 
 from . import courses, english, innovators, offers, programme, sections, site, stories
 from .data import Reader
@@ -16,7 +19,9 @@ def build(data: Reader, **extra) -> None:
 
 def build_all(data: Reader, *, phase_updates=0, events=0, innovators_extra=0, stories_extra=0):
     """Snippets first, then the home page's sections in the order of the menu (so a new
-    site needs no page moved), then what links them, then the English site."""
+    site needs no page moved), then what links them, then the English site. First what a
+    migrated database holds (a flushed one, in the tests, gets it again)."""
+    set_up_portal(apps)
     home = site.build_home(data)
     phases = programme.build_phases(data)
     sectors = innovators.build_sectors(data)

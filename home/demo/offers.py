@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from innovators.factories import OfferFactory
 from innovators.models import Innovator, Municipality, Offer, OfferCategory
-from innovators.synergies.categories import ensure_default_categories
 from innovators.synergies.models import OFFER_DURATION_DAYS
 
 from .data import Reader
@@ -29,7 +28,6 @@ class OfferRecord:
 
 
 def build(data: Reader) -> None:
-    ensure_default_categories()
     categories = {category.slug: category for category in OfferCategory.objects.all()}
     innovators = {
         innovator.slug: innovator

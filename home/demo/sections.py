@@ -3,13 +3,10 @@ that need nothing else (the impact page and the newsletter page, from `sections.
 
 import dataclasses
 
-from django.apps import apps
-
 from home.factories import ImpactPageFactory
 from home.models import HomePage, ImpactPage
 from newsletter.factories import NewsletterPageFactory
 from newsletter.models import NewsletterPage
-from newsletter.permissions import grant_newsletter_permissions
 
 from .data import Reader, stream
 
@@ -54,8 +51,5 @@ def build_impact_page(home: HomePage, data: Reader) -> ImpactPage:
 
 
 def build_newsletter_page(home: HomePage, data: Reader) -> NewsletterPage:
-    """The newsletter page, and the editors' permissions on the newsletter's admin area."""
     record = data.record(NewsletterSection, "sections", "newsletter")
-    page = section(home, NewsletterPage, NewsletterPageFactory, record, publish=True)
-    grant_newsletter_permissions(apps)
-    return page
+    return section(home, NewsletterPage, NewsletterPageFactory, record, publish=True)

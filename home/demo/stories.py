@@ -9,7 +9,6 @@ scale tests. Everything is looked up before it is created, so the builder can ru
 import dataclasses
 import datetime
 
-from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -19,11 +18,11 @@ from wagtail.models import Page
 
 from tqdm import tqdm
 
-from courses.desk import DESK, events_desk_group
+from courses.desk import DESK
 from home.models import HomePage
 from innovators.models import Innovator
 from portal.models import ProgrammePhase
-from stories.editorial import EDITORS, MODERATORS, attach_editorial_workflow, route_reviews
+from stories.editorial import EDITORS, MODERATORS, attach_editorial_workflow
 from stories.factories import StoryIndexPageFactory, StoryPageFactory, StorySubmissionPageFactory
 from stories.models import StoryIndexPage, StoryPage, StorySubmissionPage
 
@@ -118,8 +117,8 @@ def build_stories(
 
 
 def build_workflow(home: HomePage) -> None:
-    """The editorial workflow on the whole tree and the draftable snippets (idempotent)."""
-    route_reviews(django_apps)
+    """The editorial workflow on the stories and the programme too (idempotent; the setup put
+    it on the tree's root and the draftable snippets)."""
     pages = Page.objects.child_of(home).filter(slug__in=["storie", "programma"])
     attach_editorial_workflow(*pages)
 
@@ -137,7 +136,6 @@ def build_editorial_users(stdout, password: str | None = None) -> None:
     desk), with the demo password (`DEMO_ADMIN_PASSWORD` unless one is given)."""
     password = password or demo_password()
     users = get_user_model().objects
-    events_desk_group()
     accounts = [("redazione", EDITORS), ("moderazione", MODERATORS), ("accoglienza", DESK)]
     for username, group_name in accounts:
         existing = users.filter(username=username).first()

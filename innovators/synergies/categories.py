@@ -1,7 +1,6 @@
-"""The first categories of offers and needs. The data migration
-`innovators/0010_offer_categories_and_review` made them on existing databases (with its own
-frozen copy); `ensure_default_categories` makes them again after a flush (demo, browser tests).
-Editors add more in the admin."""
+"""The first categories of offers and needs, made by `home.setup.set_up_portal` (the setup that
+the migration `home/0002_portal_setup`, the demo and the tests share). Editors add more in the
+admin."""
 
 DEFAULT_CATEGORIES = [
     ("competenze", "Competenze", "Skills"),

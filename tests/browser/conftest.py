@@ -9,13 +9,11 @@ import re
 from io import StringIO
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings as django_settings
 
 import pytest
 
 from home.demo.stories import build_editorial_users
-from stories.editorial import route_reviews
 from tests.conftest import restore_migrated_rows
 from tests.production.conftest import site  # noqa: F401 (the fixture `backoffice` builds on)
 
@@ -95,9 +93,8 @@ def demo_server(demo_site):
 @pytest.fixture
 def backoffice(site, settings, live_server):  # noqa: F811
     """The whole site, its workflows and the demo's editorial accounts, `redazione` and
-    `moderazione` (the database was flushed)."""
+    `moderazione` (the database was flushed: `migrated_rows` set up the groups and workflow)."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    route_reviews(apps)
     build_editorial_users(StringIO())  # its report of the accounts, not needed here
     return site
 

@@ -8,19 +8,17 @@
 
 import re
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 import pytest
 
-from courses.desk import DESK, events_desk_group
+from courses.desk import DESK
 from courses.factories import CourseIndexPageFactory, CoursePageFactory
 from courses.models import Registration
 from innovators.factories import SectorFactory
 from innovators.models import Innovator, Municipality
-from innovators.municipalities import load_municipalities
-from stories.editorial import EDITORS, MODERATORS, setup_editorial_workflow
+from stories.editorial import EDITORS, MODERATORS
 from stories.factories import StorySubmissionFactory
 from tests.browser.test_map import TILE, TILE_PATTERN
 
@@ -29,9 +27,7 @@ PASSWORD = "segreta-123"
 
 @pytest.fixture
 def people(transactional_db):
-    """The groups (rebuilt: the live server's database is flushed) and one person in each."""
-    setup_editorial_workflow(apps)
-    events_desk_group()
+    """One person in each group (the groups were rebuilt by `migrated_rows`)."""
     users = {}
     for username, group in [
         ("redazione", EDITORS),
@@ -65,7 +61,6 @@ def point(page) -> tuple[float, float]:
 
 
 def test_redazione_places_an_innovator_on_the_map(page, live_server, people, home_page):
-    load_municipalities(Municipality)
     SectorFactory(name="Vivaismo", slug="vivaismo")
     pescia = Municipality.objects.get(slug="pescia")
     log_in(page, live_server, "redazione")

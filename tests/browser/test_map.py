@@ -13,7 +13,6 @@ from innovators.factories import (
     SectorFactory,
 )
 from innovators.models import Municipality
-from innovators.municipalities import load_municipalities
 
 # A 1×1 transparent PNG served instead of the real tiles: the tests never need the network.
 TILE = base64.b64decode(
@@ -32,7 +31,6 @@ COUNT_MARKERS = """() => {
 @pytest.fixture
 def map_site(home_page, settings):
     settings.MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-    load_municipalities(Municipality)  # the live server's database is flushed between tests
     comuni = {m.slug: m for m in Municipality.objects.all()}
     vivaismo = SectorFactory(name="Vivaismo", slug="vivaismo", color="#2f6b1f")
     digitale = SectorFactory(name="Digitale", slug="digitale", color="#3b4fc7")

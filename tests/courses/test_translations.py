@@ -1,8 +1,5 @@
 """One event in two languages has one capacity, one waiting list and one duplicate check."""
 
-import importlib
-
-from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,10 +11,6 @@ from courses import services
 from courses.factories import CoursePageFactory, RegistrationFactory
 from courses.models import CoursePage, Registration, RegistrationStatus
 from tests.html import parse
-
-MIGRATION = importlib.import_module(
-    "courses.migrations.0003_registrations_follow_the_original_event"
-)
 
 
 def publish_translation(page):
@@ -119,26 +112,6 @@ def test_a_translation_keeps_the_original_capacity(course, english_course):
     english_course.refresh_from_db()
     assert english_course.capacity == 7
     assert english_course.seats_left == course.seats_left == 7
-
-
-def test_migration_moves_registrations_from_translations_to_the_original(course, english_course):
-    italian = RegistrationFactory(event=course, email="both@example.org")
-    # As the code before the fix stored them: on the English page, also the same e-mail again.
-    moved = RegistrationFactory(event=english_course, email="solo@example.org")
-    duplicate = RegistrationFactory(event=english_course, email="both@example.org")
-    Registration.objects.update(locale=None)
-    CoursePage.objects.filter(pk=english_course.pk).update(capacity=50)
-
-    MIGRATION.attach_to_original(apps, None)
-    MIGRATION.attach_to_original(apps, None)  # idempotent
-
-    italian.refresh_from_db(), moved.refresh_from_db(), duplicate.refresh_from_db()
-    assert {italian.event_id, moved.event_id, duplicate.event_id} == {course.pk}
-    assert moved.locale.language_code == "en" and italian.locale.language_code == "it"
-    assert moved.status != RegistrationStatus.CANCELLED
-    assert duplicate.status == RegistrationStatus.CANCELLED
-    assert italian.status != RegistrationStatus.CANCELLED
-    assert CoursePage.objects.get(pk=english_course.pk).capacity == course.capacity
 
 
 def live_seats(client, *pages, language="it") -> dict:
