@@ -22,6 +22,7 @@ from innovators.permissions import CONTACT_PERMISSION
 from innovators.synergies import admin as synergies_admin
 from innovators.synergies import area as synergies_area
 from portal.admin_ui import YesNoColumn
+from portal.choosers import SnippetChooserViewSet
 from portal.csv import SafeSpreadsheetExportMixin
 from portal.workflow_actions import SnippetWorkflowAction
 
@@ -72,6 +73,7 @@ class InnovatorViewSet(SnippetViewSet):
     menu_label = _("Innovatori")
     index_view_class = InnovatorIndexView
     workflow_action_view_class = SnippetWorkflowAction
+    chooser_viewset_class = SnippetChooserViewSet
     list_display = [
         "name",
         "sector",
@@ -110,6 +112,7 @@ class SectorViewSet(SnippetViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Settori")
+    chooser_viewset_class = SnippetChooserViewSet
     list_display = ["name", "slug", "color", "sort_order"]
     ordering = ["sort_order", "name"]
     sort_order_field = "sort_order"

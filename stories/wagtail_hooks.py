@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_ui import yes_no
+from portal.choosers import SnippetChooserViewSet
 from portal.csv import SafeSpreadsheetExportMixin
 from portal.models import ProgrammePhase
 from portal.workflow_actions import SnippetWorkflowAction
@@ -27,6 +28,7 @@ class ProgrammePhaseViewSet(SnippetViewSet):
     ordering = ["number"]
     search_fields = ["name", "summary"]
     workflow_action_view_class = SnippetWorkflowAction
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 register_snippet(ProgrammePhaseViewSet)

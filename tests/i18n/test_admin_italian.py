@@ -1,10 +1,16 @@
 """The admin's Italian where Wagtail's own catalogues get it wrong (issue 27): the overrides in
 locale/it/LC_MESSAGES/django.po win over Wagtail's, as LOCALE_PATHS come first."""
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 import pytest
+from bs4 import BeautifulSoup
+
+
+def parse_html(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
 
 
 @pytest.mark.parametrize(
@@ -23,6 +29,17 @@ import pytest
             "This page is currently at <strong>%(task)s</strong> in <strong>%(workflow)s</strong>.",
             "Questa pagina è nella fase <strong>%(task)s</strong> del flusso "
             "<strong>%(workflow)s</strong>.",
+        ),
+        (
+            "This %(model_name)s is currently at <strong>%(task)s</strong> in "
+            "<strong>%(workflow)s</strong>.",
+            "In revisione (%(model_name)s): fase <strong>%(task)s</strong> del flusso "
+            "<strong>%(workflow)s</strong>.",  # not «Questo offerta è attualmente in … nel»
+        ),
+        ("by %(user)s", "da %(user)s"),  # «Inviato … da redazione», not «per redazione»
+        (
+            'The %(model_name)s "%(title)s" has been submitted to workflow "%(workflow)s"',
+            'Inviato al flusso di lavoro "%(workflow)s": %(model_name)s "%(title)s"',
         ),
     ],
 )
@@ -43,3 +60,13 @@ def test_asking_for_changes_is_not_called_a_rejection():
         '"Approvazione della Moderazione".'
     )
     assert pages == "Questa pagina ha %(counter)s sottopagine"
+
+
+def test_the_innovator_chooser_filters_by_lingua(admin_client):
+    """Wagtail's chooser leaves its language filter unlabelled, so Django showed «Locale»."""
+    from innovators.models import Innovator
+
+    url = reverse(Innovator.snippet_viewset.chooser_viewset.get_url_name("choose"))
+    with translation.override("it"):
+        html = parse_html(admin_client.get(url, HTTP_ACCEPT_LANGUAGE="it").json()["html"])
+    assert html.select_one("label[for=id_locale]").get_text(strip=True) == "Lingua"
