@@ -22,6 +22,8 @@ class BenchTarget:
 
 def bench_targets() -> list[BenchTarget]:
     """Every public page type's targets that have a URL (a page the data set lacks has none)."""
+    from django.utils import timezone
+
     from courses.models import CoursePage, SessionPage
     from stories.models import PhaseUpdatePage, StoryPage
 
@@ -30,6 +32,8 @@ def bench_targets() -> list[BenchTarget]:
     update = PhaseUpdatePage.objects.live().order_by("-date").first()
     story = StoryPage.objects.live().order_by("-date").first()
     course = CoursePage.objects.live().order_by("-start").first()
+    # A past course shows its participants' evaluation (courses.feedback).
+    past_course = CoursePage.objects.live().filter(end__lt=timezone.now()).order_by("-end").first()
     session = SessionPage.objects.live().order_by("-start").first()
     targets = [
         # home
@@ -40,6 +44,11 @@ def bench_targets() -> list[BenchTarget]:
         BenchTarget(
             "Impatto, CSV per settore",
             "/api/impatto/innovators_by_sector.csv",
+            OPEN_DATA_QUERY_BUDGET,
+        ),
+        BenchTarget(
+            "Impatto, CSV della valutazione",
+            "/api/impatto/average_rating.csv",
             OPEN_DATA_QUERY_BUDGET,
         ),
         BenchTarget("Home (en)", "/en/", HOME_QUERY_BUDGET),
@@ -62,6 +71,7 @@ def bench_targets() -> list[BenchTarget]:
         BenchTarget("Formazione, calendario", "/formazione/calendario/"),
         BenchTarget("Formazione, iCalendar", "/formazione/calendario.ics"),
         BenchTarget("Percorso di formazione", course.url if course else None),
+        BenchTarget("Percorso concluso, valutato", past_course.url if past_course else None),
         BenchTarget("Sessioni di co-creazione", "/co-creazione/"),
         BenchTarget("Sessione di co-creazione", session.url if session else None),
         # innovators
@@ -84,6 +94,9 @@ def bench_targets() -> list[BenchTarget]:
         BenchTarget("Profilo innovatore", "/club/vivai-verdecitta/"),
         BenchTarget("Aderisci al club", "/club/aderisci/"),
         BenchTarget("Bacheca offro e cerco", "/club/bacheca/?tipo=offro"),
+        BenchTarget("Bacheca, feed", "/club/bacheca/feed/"),
+        BenchTarget("Board (en)", "/en/club/board/"),
+        BenchTarget("Area innovatori, accesso", "/area-innovatori/accedi/"),
         BenchTarget("Map (en)", "/en/map/"),
         BenchTarget("API v2, innovators", "/api/v2/innovators/"),
         # newsletter

@@ -16,7 +16,7 @@ from ops.devtools.bench import (
 def test_every_app_names_its_pages_with_their_budgets(site):
     targets = bench_targets()
     by_label = {target.label: target for target in targets}
-    assert len(by_label) == len(targets) == 43  # one row per label, none lost in the move
+    assert len(by_label) == len(targets) == 47  # one row per label; no past course here
     assert by_label["Home"].url == "/" and by_label["Home"].budget == HOME_QUERY_BUDGET
     assert by_label["Home (en)"].budget == HOME_QUERY_BUDGET
     # The newest page of each kind the database has, found by its own app.
@@ -31,6 +31,7 @@ def test_every_app_names_its_pages_with_their_budgets(site):
         "CSV innovatori",
         "Impatto, JSON",
         "Impatto, CSV per settore",
+        "Impatto, CSV della valutazione",
     }
     # The map's first view: the GeoJSON by view costs one query more (innovators.viewport).
     view = by_label["GeoJSON, vista della mappa"]
@@ -47,6 +48,7 @@ def test_every_app_names_its_pages_with_their_budgets(site):
 def test_a_kind_with_no_page_yet_is_left_out(home_page):
     labels = {target.label for target in bench_targets()}
     assert "Storia" not in labels and "Percorso di formazione" not in labels
+    assert "Percorso concluso, valutato" not in labels
     assert "Storie" in labels
 
 
