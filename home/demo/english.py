@@ -139,6 +139,7 @@ def build(home: HomePage, data: Reader) -> HomePage:
     stories = data.keyed(Translated, "english", "stories")
     submission = data.record(Translated, "english", "submission")
     event_body = paragraphs(data.get("english", "event_body"))
+    questionnaire = data.get("english", "event_questionnaire")
     for child in home.get_children().specific():
         if child.slug not in sections:
             continue
@@ -152,20 +153,35 @@ def build(home: HomePage, data: Reader) -> HomePage:
             _repair_featured_story(translated, locale)
         elif isinstance(child, CourseIndexPage | SessionIndexPage):
             model = CoursePage if isinstance(child, CourseIndexPage) else SessionPage
-            _translate_children(child, model, events, locale, phases, body=event_body)
+            _translate_children(
+                child, model, events, locale, phases, body=event_body, questionnaire=questionnaire
+            )
     _repair_goals(en_home, locale, data.keyed(GoalText, "english", "goals"))
     return en_home
 
 
-def _translate_children(parent, model, texts: dict, locale, phases: dict, body=None) -> None:
+def _translate_children(
+    parent, model, texts: dict, locale, phases: dict, body=None, questionnaire=None
+) -> None:
     """The children of `parent` that have English `texts` (by Italian slug), translated."""
     for page in model.objects.child_of(parent).filter(slug__in=list(texts)):
         fields = texts[page.slug].fields()
         if body is not None:
             fields.setdefault("body", body)
+        if questionnaire is not None:
+            fields["questionnaire"] = english_questionnaire(page.questionnaire, questionnaire)
         if getattr(page, "phase_id", None):
             fields["phase"] = phases.get(page.phase_id, page.phase)
         translate_page(page, locale, fields)
+
+
+def english_questionnaire(italian, texts: list[dict]) -> list[dict]:
+    """The event's questionnaire with the English `texts`, question by question: the same
+    ids, kinds and settings (a question with no English text keeps its Italian words)."""
+    return [
+        {**block, "value": {**block["value"], **(texts[number] if number < len(texts) else {})}}
+        for number, block in enumerate(italian.raw_data)
+    ]
 
 
 def _repair_featured_story(index, locale) -> None:

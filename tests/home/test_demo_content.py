@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from courses.models import CoursePage, SessionPage
@@ -183,3 +183,17 @@ def test_main_navigation_follows_the_design_order(demo, client):
         "Innovators' Club",
         "Stories",
     ]
+
+
+def test_the_english_events_ask_their_questionnaire_in_english(demo):
+    """Same questions (ids and kinds: English answers add up with the Italian ones), in English."""
+    english_events = CoursePage.objects.filter(locale__language_code="en")
+    assert english_events
+    for translation in english_events:
+        italian = translation.get_translation(Locale.objects.get(language_code="it"))
+        assert [(b.id, b.block_type) for b in translation.questionnaire] == [
+            (b.id, b.block_type) for b in italian.questionnaire
+        ]
+        questions = [block.value["question"] for block in translation.questionnaire]
+        assert questions[0] == "Would you recommend this event to a colleague or a friend?"
+        assert not set(questions) & {b.value["question"] for b in italian.questionnaire}
