@@ -74,6 +74,24 @@ def is_innovator_user(user) -> bool:
     )
 
 
+def remember_language(user, language: str) -> None:
+    """The language the person signed in to the area in (Wagtail's profile field): what other
+    innovators send it (an introduction's request) comes in that language."""
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+
+
+def area_languages(emails: list[str]) -> dict[str, str]:
+    """The area's language of each address whose person has signed in, by address."""
+    usernames = {username_for(email): email for email in emails}
+    profiles = UserProfile.objects.filter(user__username__in=usernames).exclude(
+        preferred_language=""
+    )
+    return {
+        usernames[username]: language
+        for username, language in profiles.values_list("user__username", "preferred_language")
+    }
+
+
 def innovator_user(email: str, *, create: bool = False):
     """The area's user for `email` (created, with its group, if `create`), or None."""
     email = normalised_email(email)

@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -30,7 +31,13 @@ from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 from sesame.utils import get_token
 
-from innovators.area.accounts import SCOPE, innovator_user, innovators_for, is_innovator_user
+from innovators.area.accounts import (
+    SCOPE,
+    innovator_user,
+    innovators_for,
+    is_innovator_user,
+    remember_language,
+)
 from innovators.area.addresses import normalised_email
 from portal.forms import PublicForm, PublicFormView, RateLimit
 from portal.links import absolute_url
@@ -166,6 +173,7 @@ def sign_in_link(request):
                 user = token_user(request, token)
             if user is not None:
                 login(request, user)  # updates last_login: the token is spent
+                remember_language(user, translation.get_language())
         if user is not None:
             return redirect("innovators_area:home")
     else:

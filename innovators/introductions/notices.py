@@ -1,9 +1,9 @@
 """The introductions' e-mails, through `portal.notifications` (queued, after the commit).
 
 - the request, to each of the receiver's people, with their own «Accetto» and «No, grazie»
-  links (in the site's default language: the receiver's);
+  links, each in the language that person last signed in to the area in (else the site's);
 - on «Accetto», both sides: the other's name, contact person and e-mail (the asker's in the
-  language it asked in, the one who accepted in the default language);
+  language it asked in, the one who accepted in its area's language);
 - on «No, grazie», a report of abuse or the expiry: the asker, a kind notice, no contact.
 """
 
@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from innovators.area.accounts import area_languages
 from innovators.introductions import people
 from innovators.introductions.models import Introduction, IntroductionState
 from innovators.introductions.tokens import answer_days, make_token
@@ -35,8 +36,10 @@ def send_request(introduction_id: int) -> None:
     introduction = _load(introduction_id)
     if introduction.receiver is None or introduction.asker is None:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        for email in people.addresses(introduction.receiver):
+    emails = people.addresses(introduction.receiver)
+    languages = area_languages(emails)
+    for email in emails:
+        with translation.override(languages.get(email, settings.LANGUAGE_CODE)):
             send_notices(
                 [
                     Notice(
@@ -72,7 +75,9 @@ def send_accepted(introduction_id: int) -> None:
         ),
         (
             introduction.answered_by,
-            settings.LANGUAGE_CODE,
+            area_languages([introduction.answered_by]).get(
+                introduction.answered_by, settings.LANGUAGE_CODE
+            ),
             asker,
             people.contact_name(asker, introduction.asked_by),
             introduction.asked_by,

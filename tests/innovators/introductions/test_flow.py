@@ -3,6 +3,7 @@ days), acceptance (both sides get the other's contact), refusal and expiry (no c
 limits and the abuse report."""
 
 import datetime
+import re
 from io import StringIO
 
 from django.core import mail, signing
@@ -293,3 +294,28 @@ def test_the_receiver_reports_abuse_and_moderazione_sees_it(
     assert refused.redirect_chain == [("/admin/", 302)]
     assert "Compra i nostri corsi" not in refused.content.decode()
     assert "/admin/presentazioni/" not in client.get("/admin/").content.decode()
+
+
+def test_each_person_gets_the_request_in_the_language_of_its_area(as_nuvola, verde, client):
+    """Marco signed in to the area in English: his request (and its links) comes in English;
+    the contact address, never signed in, gets the site's language, Italian."""
+    client.post("/en/innovators-area/sign-in/", {"email": MARCO})
+    token = re.search(r"sesame=([\w\-]+)", mail.outbox[-1].body).group(1)
+    assert client.post("/en/innovators-area/sign-in/link/", {"sesame": token}).status_code == 302
+    mail.outbox.clear()
+
+    ask(as_nuvola, verde, MESSAGE)
+
+    [to_marco] = [m for m in mail.outbox if m.to == [MARCO]]
+    [to_verde] = [m for m in mail.outbox if m.to == [VERDE]]
+    assert to_marco.subject == "Pistoia2030: Nuvola Digitale would like to meet you"
+    assert "/en/innovators-area/introductions/answer/?t=" in to_marco.body
+    assert to_verde.subject == "Pistoia2030: Nuvola Digitale vorrebbe conoscervi"
+    assert "/area-innovatori/presentazioni/risposta/?t=" in to_verde.body
+
+    # Marco accepts: his side of the introduction comes in English too.
+    mail.outbox.clear()
+    links = re.findall(r"https?://\S+/answer/\?t=\S+", to_marco.body)
+    press(client, next(link for link in links if link.endswith("scelta=si")))
+    [introduced] = [m for m in mail.outbox if m.to == [MARCO]]
+    assert introduced.subject == "Pistoia2030: meet Nuvola Digitale"
