@@ -84,10 +84,16 @@ def test_filters(client, offers, query, expected):
     assert titles(client, BOARD + query) == expected
 
 
-def test_cards_link_to_the_profile(client, offers, innovators):
+def test_cards_link_to_the_profile_and_to_an_introduction(client, offers, innovators):
     page = parse(client.get(BOARD + "?tipo=offro"))
     [link] = page.select(".offer-card .offer-card__foot a")
     assert link.get("href") == f"/club/{innovators['verde'].slug}/"
+    [ask] = page.select(".offer-card [data-introduction-ask]")
+    assert ask.get("href") == f"/area-innovatori/presentazioni/chiedi/{innovators['verde'].pk}/"
+    assert ask.get_text(strip=True) == f"Chiedi di conoscere {innovators['verde'].name}"
+    # On the innovator's own profile its cards carry no second ask (the profile has one).
+    profile = parse(client.get(f"/club/{innovators['verde'].slug}/"))
+    assert not profile.select(".offer-card [data-introduction-ask]")
 
 
 def test_pagination(client, club_page, innovators):
