@@ -177,6 +177,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # No release check from the dashboard towards releases.wagtail.org (an intranet sees an error).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No «Things in Wagtail 8.0 have changed!» banner on the dashboard: it sends editors to
+# guide.wagtail.org (English); our guide is Aiuto → Guida per la redazione.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 if WAGTAILFRONTENDCACHE:  # a CDN is configured (caching.py)
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
