@@ -268,13 +268,20 @@ class StoryPage(ArticlePage):
                 ),
             )
 
-    def _reading_extras(self, cached: bool = False) -> dict:
-        """What the page shows around its own fields: tags, innovators, related stories."""
+    def _reading_extras(self, request, cached: bool = False) -> dict:
+        """What the page shows around its own fields: phase, reading time, tags, innovators,
+        related stories, and the URLs it links to (built here, so that a cached story renders
+        with no site lookup)."""
         self.prefetch_relations()
+        story_index = StoryIndexPage.objects.parent_of(self).first()
         return {
+            "phase": self.phase,
+            "reading_time": self.reading_time,
             "tag_list": self.tag_list,
             "innovators": self.innovators,
-            "story_index": StoryIndexPage.objects.parent_of(self).first(),
+            "story_index": story_index,
+            "story_index_url": story_index.get_url(request) if story_index else None,
+            "share_url": self.get_full_url(request),
             "related_stories": self.related_stories(prefetch_renditions=not cached),
             "directory_path": innovator_queries.directory_path(translation.get_language())
             if self.innovators
@@ -282,19 +289,31 @@ class StoryPage(ArticlePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        if getattr(request, "is_preview", False) or not self.live:
-            extras = self._reading_extras()
-        else:  # the published story: its extras change only with content
+        # A preview or a draft shows its own extras; the published story's change only with
+        # content, so they and its template fragments are cached (per host: URLs are relative
+        # to the site the request is for).
+        published = self.live and not getattr(request, "is_preview", False)
+        if published:
             extras = cached_for_content(
-                f"story-extras:{self.pk}", lambda: self._reading_extras(cached=True)
+                f"story-extras:{self.pk}:{request.get_host()}",
+                lambda: self._reading_extras(request, cached=True),
             )
-            self.__dict__.update(tag_list=extras["tag_list"], innovators=extras["innovators"])
+            self.phase = extras["phase"]
+            self.__dict__.update(
+                reading_time=extras["reading_time"],
+                tag_list=extras["tag_list"],
+                innovators=extras["innovators"],
+            )
+        else:
+            extras = self._reading_extras(request)
         context = super().get_context(request, *args, **kwargs)
         context.update(
             story_index=extras["story_index"],
-            share_url=self.get_full_url(request),
+            story_index_url=extras["story_index_url"],
+            share_url=extras["share_url"],
             related_stories=extras["related_stories"],
             directory_path=extras["directory_path"],
+            cache_fragments=published,
         )
         return context
 

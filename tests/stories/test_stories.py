@@ -205,6 +205,33 @@ def test_story_preview_renders(story_index, stories):
     assert "Titolo in anteprima" in response.content.decode()
 
 
+def test_a_preview_renders_its_draft_not_the_cached_published_story(client, stories):
+    """A published story's body, breadcrumb and related stories are cached until the next
+    publish; a preview renders its own draft and leaves the readers' fragments alone."""
+    client.defaults["HTTP_HOST"] = "localhost"  # the site's host, which previews render for
+    story = stories["Dati aperti per la valle"]
+    related = "#related-heading ~ .card-grid .card__title"
+    client.get(story.url)  # creates the site settings row (a new content version)
+    assert texts(parse(client.get(story.url)).select(related)) == ["Vivai e sensori"]  # cached
+    story.title = "Titolo in anteprima"
+    story.body = [("paragraph", "<p>Testo in anteprima</p>")]
+    preview = parse(story.make_preview_request())
+    assert preview.find("h1").get_text() == "Titolo in anteprima"
+    assert preview.select_one(".breadcrumb [aria-current]").get_text() == "Titolo in anteprima"
+    assert preview.select_one(".prose").get_text(strip=True) == "Testo in anteprima"
+    published = parse(client.get(story.url))
+    assert (
+        published.select_one(".breadcrumb [aria-current]").get_text() == "Dati aperti per la valle"
+    )
+    assert "Testo in anteprima" not in published.text
+    story.tags.set(["iot"])
+    story.save_revision().publish()
+    published = parse(client.get(story.url))
+    assert published.select_one(".breadcrumb [aria-current]").get_text() == "Titolo in anteprima"
+    assert published.select_one(".prose").get_text(strip=True) == "Testo in anteprima"
+    assert texts(published.select(related)) == ["Vivai e sensori", "Serre che parlano"]
+
+
 def test_innovator_profile_lists_its_stories(client, home_page, stories, story_innovators):
     ClubDirectoryPageFactory(parent=home_page)
     html = parse(client.get("/club/vivai-verde/"))
