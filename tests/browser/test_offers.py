@@ -52,9 +52,13 @@ def test_an_innovator_posts_an_offer_and_moderazione_approves(page, live_server,
     approve_from_dashboard(page, live_server, TITLE)
     assert reader_sees(page, board, TITLE)
     card = page.locator(".offer-card", has_text=TITLE)
-    expect(card.get_by_role("link", name=innovator.name)).to_have_attribute(
+    expect(card.get_by_role("link", name=innovator.name, exact=True)).to_have_attribute(
         "href", f"/club/{innovator.slug}/"
     )
+    # …and asks to be introduced to it.
+    expect(
+        card.get_by_role("link", name=f"Chiedi di conoscere {innovator.name}")
+    ).to_have_attribute("href", f"/area-innovatori/presentazioni/chiedi/{innovator.pk}/")
     assert axe_violations(page) == []
     assert reader_sees(page, profile, TITLE)
     page.goto(f"{live_server.url}/club/bacheca/?tipo=cerco")

@@ -78,7 +78,9 @@ def test_the_setup_run_again_changes_nothing(db):
     assert Permission.objects.count() == rights
 
 
-def test_a_flushed_database_set_up_again_is_the_migrated_one(transactional_db):
+def test_a_flushed_database_set_up_again_is_the_migrated_one(db):
+    """In the test's transaction (rolled back after it): a transactional test would start from
+    whatever the previous one's flush left, not from the migrated database."""
     migrated = portal_setup()
     call_command("flush", interactive=False, verbosity=0)
     assert not Group.objects.exists()
