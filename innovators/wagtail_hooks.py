@@ -153,6 +153,13 @@ def register_search_provider():
     return provider()
 
 
+@hooks.register("register_search_provider")
+def register_offers_search_provider():
+    from innovators.synergies.search import provider
+
+    return provider()
+
+
 hooks.register("register_api_page_fields", api.page_fields)
 hooks.register("register_api_endpoint", api.endpoint)
 hooks.register("register_personal_data", privacy.join_requests)

@@ -6,6 +6,8 @@ import datetime
 import json
 import xml.etree.ElementTree as ET
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -171,3 +173,33 @@ def test_board_is_cacheable_and_not_personal(client, offers):
     response = client.get(BOARD)
     assert "no-store" not in response.get("Cache-Control", "")
     assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_the_site_search_finds_current_offers_and_needs(client, offers, innovators):
+    """«Offro e cerco» in /cerca/: what the board shows, linking to the card on the profile."""
+    html = parse(client.get("/cerca/", {"q": "serra", "tipo": "offro-cerco"}))
+    [result] = html.select(".search-results li")
+    link = result.select_one(".search-results__title a")
+    assert link.get_text() == "Serra sperimentale"
+    assert link["href"] == f"/club/{innovators['verde'].slug}/#offerta-{offers['serra'].pk}"
+    assert result.select_one(".search-results__type").get_text() == (
+        f"Offro · Spazi e attrezzature · {innovators['verde'].name}"
+    )
+    # A draft, a lapsed, a withdrawn one and one of an unpublished innovator are never found.
+    for title in ("Non approvata", "Ormai scaduta", "Ritirata", "Di un innovatore in bozza"):
+        found = parse(client.get("/cerca/", {"q": title})).select(".search-results li")
+        assert title not in {item.get_text() for item in found}
+
+
+def test_the_site_search_for_offers_costs_the_same_queries_at_any_size(client, offers, innovators):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as done:
+            response = client.get("/cerca/", {"q": "sperimentale", "tipo": "offro-cerco"})
+        assert response.status_code == 200
+        return len(done)
+
+    queries()  # warms what the site caches whatever the search (the site's root paths…)
+    few = queries()
+    for n in range(30):
+        OfferFactory(innovator=innovators["nuvola"], title=f"Laboratorio sperimentale {n}")
+    assert queries() == few <= 25  # the site search's budget (tests/portal/test_site_search.py)
