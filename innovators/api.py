@@ -30,6 +30,12 @@ SERIALIZERS = {
 }
 
 
+def requested_language(request) -> str:
+    """`?lang=en` or the site's language: the endpoints are not under a language prefix."""
+    code = request.GET.get("lang", "")
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def page_fields() -> dict[type, list[APIField]]:
     return {InnovatorMapPage: INTRO, ClubDirectoryPage: INTRO}
 
@@ -58,8 +64,7 @@ class InnovatorsAPIViewSet(BaseAPIViewSet):
         return cls._convert_api_fields(cls.body_fields)
 
     def language(self) -> str:
-        code = self.request.GET.get("lang", "")
-        return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        return requested_language(self.request)
 
     def get_queryset(self):
         language = self.language()

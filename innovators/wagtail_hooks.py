@@ -20,6 +20,7 @@ from innovators.models import Innovator, Sector
 from innovators.panels import innovator_edit_handler
 from innovators.permissions import CONTACT_PERMISSION
 from innovators.synergies import admin as synergies_admin
+from innovators.synergies import api as synergies_api
 from innovators.synergies import area as synergies_area
 from portal.admin_ui import YesNoColumn
 from portal.choosers import SnippetChooserViewSet
@@ -162,6 +163,7 @@ def register_offers_search_provider():
 
 hooks.register("register_api_page_fields", api.page_fields)
 hooks.register("register_api_endpoint", api.endpoint)
+hooks.register("register_api_endpoint", synergies_api.endpoint)
 hooks.register("register_personal_data", privacy.join_requests)
 # The innovators' area (innovators/area/): removed profiles, its accounts, attached people.
 hooks.register("register_personal_data", area_data.removed_profiles)

@@ -161,6 +161,8 @@ def test_no_contact_email_in_any_public_output(client, offers, innovators):
         "/api/innovatori.geojson?offre=spazi-attrezzature",
         "/api/innovatori.csv?offre=spazi-attrezzature",
         "/api/v2/innovators/",
+        "/api/v2/offers/",
+        f"/api/v2/offers/{offers['serra'].pk}/",
         "/mappa/?cerca=competenze",
     ]
     for url in urls:
@@ -203,3 +205,42 @@ def test_the_site_search_for_offers_costs_the_same_queries_at_any_size(client, o
     for n in range(30):
         OfferFactory(innovator=innovators["nuvola"], title=f"Laboratorio sperimentale {n}")
     assert queries() == few <= 25  # the site search's budget (tests/portal/test_site_search.py)
+
+
+def test_the_api_lists_what_the_board_shows(client, offers, innovators):
+    """/api/v2/offers/: current offers and needs, newest first, with the board's filters."""
+    body = client.get("/api/v2/offers/").json()
+    assert [item["title"] for item in body["items"]] == [
+        "Cerchiamo esperti di dati",
+        "Serra sperimentale",
+    ]
+    serra = client.get(f"/api/v2/offers/{offers['serra'].pk}/").json()
+    assert {key: serra[key] for key in ("kind", "category", "tags", "innovator", "url")} == {
+        "kind": "offro",
+        "category": "Spazi e attrezzature",
+        "tags": ["verde urbano"],
+        "innovator": innovators["verde"].name,
+        "url": f"/club/{innovators['verde'].slug}/#offerta-{offers['serra'].pk}",
+    }
+    filtered = client.get("/api/v2/offers/", {"tipo": "cerco", "comune": "pescia"}).json()
+    assert [item["title"] for item in filtered["items"]] == ["Cerchiamo esperti di dati"]
+    english = client.get(f"/api/v2/offers/{offers['serra'].pk}/", {"lang": "en"}).json()
+    assert english["category"] == "Spaces and equipment"
+    for hidden in ("bozza", "scaduta", "ritirata", "di_bozza"):
+        assert client.get(f"/api/v2/offers/{offers[hidden].pk}/").status_code == 404
+    # `q` searches, as on the board; Wagtail's own `search` is refused, not ignored.
+    assert client.get("/api/v2/offers/", {"q": "serra"}).json()["meta"]["total_count"] == 1
+    refused = client.get("/api/v2/offers/", {"search": "serra"})
+    assert refused.status_code == 400 and "search" in refused.json()["message"]
+
+
+def test_the_api_costs_the_same_queries_at_any_size(client, offers, innovators):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as done:
+            assert client.get("/api/v2/offers/", {"limit": 50}).status_code == 200
+        return len(done)
+
+    few = queries()
+    for n in range(30):
+        OfferFactory(innovator=innovators["nuvola"], title=f"Offerta {n}", tags=[f"tag {n}"])
+    assert queries() == few

@@ -201,6 +201,7 @@ PUBLIC_URLS = [
     "/api/v2/pages/",
     "/api/v2/phases/",
     "/api/v2/innovators/",
+    "/api/v2/offers/",
 ]
 PARAMETERS = [
     "q",
@@ -232,6 +233,8 @@ PARAMETERS = [
     "mese",
     "formato",
     "pubblico",
+    "tipo",
+    "categoria",
 ]
 queries = st.lists(
     st.tuples(st.one_of(st.sampled_from(PARAMETERS), st.text(max_size=8)), bad_text),
@@ -251,7 +254,7 @@ def test_query_parameters_never_fail(client, site, query):
             assert SCRIPT not in response.content.decode(), (url, query)
 
 
-API_LISTINGS = ["/api/v2/pages/", "/api/v2/phases/", "/api/v2/innovators/"]
+API_LISTINGS = ["/api/v2/pages/", "/api/v2/phases/", "/api/v2/innovators/", "/api/v2/offers/"]
 numbers = st.one_of(
     st.integers(min_value=-(10**25), max_value=10**25).map(str),
     st.sampled_from(["1e5", "0x10", "+1", " 1", "1.5", "٣", "99999999999999999999"]),
