@@ -5,7 +5,17 @@ from django.db import transaction
 
 from home.setup import set_up_portal
 
-from . import courses, english, innovators, offers, programme, sections, site, stories
+from . import (
+    courses,
+    english,
+    innovators,
+    introductions,
+    offers,
+    programme,
+    sections,
+    site,
+    stories,
+)
 from .data import Reader
 from .indexing import deferred_indexing
 
@@ -28,6 +38,7 @@ def build_all(data: Reader, *, phase_updates=0, events=0, innovators_extra=0, st
     innovators.build_innovators(sectors, data, innovators_extra)
     innovators.build_pages(home, data)  # mappa, club
     offers.build(data)  # the club's board: offers and needs
+    introductions.build(data)  # between the innovators, in the area and the impact figures
     stories.build(home, phases, data, stories_extra)  # storie
     courses.build(home, phases, data, events)  # formazione, co-creazione
     programme_page = programme.build_programme_page(home, data)  # programma

@@ -197,3 +197,17 @@ def test_the_english_events_ask_their_questionnaire_in_english(demo):
         questions = [block.value["question"] for block in translation.questionnaire]
         assert questions[0] == "Would you recommend this event to a colleague or a friend?"
         assert not set(questions) & {b.value["question"] for b in italian.questionnaire}
+
+
+def test_the_demo_has_introductions_in_every_state(demo, client):
+    from innovators.introductions.models import Introduction
+
+    states = sorted(Introduction.objects.values_list("state", flat=True))
+    assert states == ["accepted"] * 3 + ["asked"] * 2 + ["declined", "expired"]
+    accepted = Introduction.objects.filter(state="accepted")
+    assert all(i.answered_by == i.receiver.contact_email for i in accepted)
+    # The impact page's figures by month count them (the page shows them from the data).
+    indicators = {i["key"]: i for i in client.get("/api/impatto.json").json()["indicators"]}
+    assert sum(row["value"] for row in indicators["introductions_by_month"]["series"]) == 7
+    accepted_by_month = indicators["introductions_accepted_by_month"]["series"]
+    assert sum(row["value"] for row in accepted_by_month) == 3
