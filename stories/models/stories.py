@@ -235,13 +235,17 @@ class StoryPage(ArticlePage):
         innovator_ids = [link.innovator_id for link in self.innovator_links.all()]
         if not tag_ids and not innovator_ids:
             return []
-        shared = Count(
-            "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
-        ) + Count(
-            "innovator_links",
-            filter=Q(innovator_links__innovator_id__in=innovator_ids),
-            distinct=True,
-        )
+        # A count only for a non-empty list: a filter on `__in=[]` matches nothing, and it
+        # emptied the whole sum (a story with tags and no innovator had no related stories).
+        counts = [
+            Count(relation, filter=Q(**{f"{relation}__{field}__in": ids}), distinct=True)
+            for relation, field, ids in (
+                ("tagged_items", "tag_id", tag_ids),
+                ("innovator_links", "innovator_id", innovator_ids),
+            )
+            if ids
+        ]
+        shared = sum(counts[1:], counts[0])
         stories = StoryPage.objects.live().public().filter(locale_id=self.locale_id)
         if self.pk:
             stories = stories.exclude(pk=self.pk)

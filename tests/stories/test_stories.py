@@ -162,6 +162,18 @@ def test_related_stories_share_tags_or_innovators(client, stories):
     assert lonely.select_one("#related-heading") is None
 
 
+def test_related_stories_by_tags_alone(client, stories):
+    """A story with tags and no innovator has related stories too."""
+    story = stories["Una bottega digitale"]  # artigianato, no innovator
+    story.tags.set(["iot"])
+    story.save_revision().publish()
+    html = parse(client.get(story.url))
+    assert texts(html.select("#related-heading ~ .card-grid .card__title")) == [
+        "Vivai e sensori",
+        "Serre che parlano",
+    ]
+
+
 def test_reading_time_grows_with_the_body(story_index):
     words = " ".join(["parola"] * 450)
     story = StoryPageFactory(parent=story_index, intro="", body=[("paragraph", f"<p>{words}</p>")])
