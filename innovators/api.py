@@ -7,14 +7,13 @@ from django.conf import settings
 
 from wagtail.api import APIField
 from wagtail.api.v2.filters import OrderingFilter
-from wagtail.api.v2.views import BaseAPIViewSet
 
 from rest_framework import serializers
 
 from innovators import queries as innovator_queries
 from innovators.filters import InnovatorFilters
 from innovators.models import ClubDirectoryPage, Innovator, InnovatorMapPage
-from portal.api import INTRO, BoundedPagination, PlainSearchFilter
+from portal.api import INTRO, PlainSearchFilter, PublicFieldsAPIViewSet
 
 # The GeoJSON's public fields, in its order; a serializer for those not read off the model.
 PUBLIC_FIELDS = [
@@ -40,28 +39,17 @@ def page_fields() -> dict[type, list[APIField]]:
     return {InnovatorMapPage: INTRO, ClubDirectoryPage: INTRO}
 
 
-class InnovatorsAPIViewSet(BaseAPIViewSet):
+class InnovatorsAPIViewSet(PublicFieldsAPIViewSet):
     """Published innovators with the GeoJSON's public fields, and the map's filters."""
 
     model = Innovator
     name = "innovators"
-    body_fields = [
-        *BaseAPIViewSet.body_fields,
-        *(
-            APIField(name, serializer=SERIALIZERS[name]) if name in SERIALIZERS else name
-            for name in PUBLIC_FIELDS
-        ),
-    ]
-    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, *PUBLIC_FIELDS]
-    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
+    public_fields = PUBLIC_FIELDS
+    field_serializers = SERIALIZERS
+    known_query_parameters = PublicFieldsAPIViewSet.known_query_parameters.union(
         {"lang", "settore", "comune", "tag", "club", "q", "ordine"}
     )
     filter_backends = [OrderingFilter, PlainSearchFilter]
-    pagination_class = BoundedPagination
-
-    @classmethod
-    def get_body_fields(cls, model):
-        return cls._convert_api_fields(cls.body_fields)
 
     def language(self) -> str:
         return requested_language(self.request)

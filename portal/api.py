@@ -23,7 +23,7 @@ from wagtail.api import APIField
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from rest_framework import serializers
 
@@ -53,6 +53,33 @@ class BoundedPagination(WagtailPagination):
         if parse_positive_int(offset, minimum=0, maximum=MAX_OFFSET) is None:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
+
+
+class PublicFieldsAPIViewSet(BaseAPIViewSet):
+    """An endpoint of a model's public fields only: `public_fields` (names, in order) in
+    listings and details alike, each read off the object unless `field_serializers` has a
+    serializer for it; paginated with `BoundedPagination`."""
+
+    public_fields: list[str] = []
+    field_serializers: dict = {}
+    pagination_class = BoundedPagination
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.body_fields = [
+            *BaseAPIViewSet.body_fields,
+            *(
+                APIField(name, serializer=cls.field_serializers[name])
+                if name in cls.field_serializers
+                else name
+                for name in cls.public_fields
+            ),
+        ]
+        cls.listing_default_fields = [*BaseAPIViewSet.listing_default_fields, *cls.public_fields]
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(cls.body_fields)
 
 
 def search_terms(query: str) -> str:

@@ -5,9 +5,7 @@ nothing of a draft, a lapsed or a withdrawn offer."""
 
 from django.utils import translation
 
-from wagtail.api import APIField
 from wagtail.api.v2.filters import OrderingFilter
-from wagtail.api.v2.views import BaseAPIViewSet
 
 from rest_framework import serializers
 
@@ -16,7 +14,7 @@ from innovators.api import requested_language
 from innovators.synergies import queries
 from innovators.synergies.filters import BoardFilters
 from innovators.synergies.models import Offer
-from portal.api import BoundedPagination
+from portal.api import PublicFieldsAPIViewSet
 
 PUBLIC_FIELDS = [
     *("kind", "title", "text", "language", "category", "tags"),
@@ -33,36 +31,18 @@ SERIALIZERS = {
 }
 
 
-class OffersAPIViewSet(BaseAPIViewSet):
+class OffersAPIViewSet(PublicFieldsAPIViewSet):
     """Current offers and needs, newest first, as on the board (/club/bacheca/)."""
 
     model = Offer
     name = "offers"
-    body_fields = [
-        *BaseAPIViewSet.body_fields,
-        *(
-            APIField(name, serializer=SERIALIZERS[name]) if name in SERIALIZERS else name
-            for name in PUBLIC_FIELDS
-        ),
-    ]
-    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, *PUBLIC_FIELDS]
+    public_fields = PUBLIC_FIELDS
+    field_serializers = SERIALIZERS
     # `q` searches, as on the board: Wagtail's `search` is refused (400) rather than ignored.
     known_query_parameters = (
-        BaseAPIViewSet.known_query_parameters - {"search", "search_operator"}
-    ) | {
-        "tipo",
-        "categoria",
-        "tag",
-        "comune",
-        "q",
-        "lang",
-    }
+        PublicFieldsAPIViewSet.known_query_parameters - {"search", "search_operator"}
+    ) | {"tipo", "categoria", "tag", "comune", "q", "lang"}
     filter_backends = [OrderingFilter]
-    pagination_class = BoundedPagination
-
-    @classmethod
-    def get_body_fields(cls, model):
-        return cls._convert_api_fields(cls.body_fields)
 
     def dispatch(self, request, *args, **kwargs):
         with translation.override(requested_language(request)):
