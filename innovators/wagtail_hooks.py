@@ -25,7 +25,7 @@ from innovators.synergies import area as synergies_area
 from portal.admin_ui import YesNoColumn
 from portal.choosers import SnippetChooserViewSet
 from portal.csv import SafeSpreadsheetExportMixin
-from portal.workflow_actions import SnippetWorkflowAction
+from portal.workflow_actions import ReviewedSnippetViewSet
 
 CONTACT_FIELDS = ("contact_email",)
 
@@ -68,13 +68,11 @@ class InnovatorFilterSet(WagtailFilterSet):
         return queryset.filter(**PUBLICATION_STATES[value][1])
 
 
-class InnovatorViewSet(SnippetViewSet):
+class InnovatorViewSet(ReviewedSnippetViewSet):
     model = Innovator
     icon = "group"
     menu_label = _("Innovatori")
     index_view_class = InnovatorIndexView
-    workflow_action_view_class = SnippetWorkflowAction
-    chooser_viewset_class = SnippetChooserViewSet
     list_display = [
         "name",
         "sector",

@@ -4,8 +4,8 @@ The dashboard's «In attesa della tua revisione» panel acts through Wagtail's w
 view, which redirects back to the dashboard with no message (the edit view's own approval
 says what happened; this view says nothing). `ConfirmedWorkflowAction` adds the message once
 the task has moved on; it goes into Wagtail's views through their public `workflow_action_view_class`:
-`page_viewset` for every page type, and the snippet viewsets of what is reviewed (innovators,
-offers, programme phases).
+`page_viewset` for every page type, and `ReviewedSnippetViewSet`, the base of the snippet
+viewsets of what is reviewed (innovators, offers, programme phases).
 """
 
 from django.contrib import messages
@@ -15,7 +15,10 @@ from wagtail.admin.utils import get_latest_str
 from wagtail.admin.views.pages.workflow import WorkflowActionView as PageWorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.views.snippets import WorkflowActionView as SnippetWorkflowActionView
+
+from portal.choosers import SnippetChooserViewSet
 
 
 def confirmation(title: str, task_state: TaskState) -> str | None:
@@ -57,6 +60,14 @@ class PageWorkflowAction(ConfirmedWorkflowAction, PageWorkflowActionView):
 
 class SnippetWorkflowAction(ConfirmedWorkflowAction, SnippetWorkflowActionView):
     pass
+
+
+class ReviewedSnippetViewSet(SnippetViewSet):
+    """A snippet under «Revisione redazionale» (stories.editorial.REVIEWED_SNIPPETS): its
+    dashboard actions confirm what was done, its chooser's language filter says «Lingua»."""
+
+    workflow_action_view_class = SnippetWorkflowAction
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 class PortalPageViewSet(PageViewSet):

@@ -5,19 +5,17 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_ui import yes_no
-from portal.choosers import SnippetChooserViewSet
 from portal.csv import SafeSpreadsheetExportMixin
 from portal.models import ProgrammePhase
-from portal.workflow_actions import SnippetWorkflowAction
+from portal.workflow_actions import ReviewedSnippetViewSet
 from stories import answers, api, innovators_area, privacy
 from stories.models import StorySubmission
 from stories.panels import SentSubmissionPanel, SubmissionModerationForm, sent_context
 
 
-class ProgrammePhaseViewSet(SnippetViewSet):
+class ProgrammePhaseViewSet(ReviewedSnippetViewSet):
     model = ProgrammePhase
     icon = "time"
     menu_label = _("Fasi del programma")
@@ -27,8 +25,6 @@ class ProgrammePhaseViewSet(SnippetViewSet):
     list_filter = ["status"]
     ordering = ["number"]
     search_fields = ["name", "summary"]
-    workflow_action_view_class = SnippetWorkflowAction
-    chooser_viewset_class = SnippetChooserViewSet
 
 
 register_snippet(ProgrammePhaseViewSet)

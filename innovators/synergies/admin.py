@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from innovators.synergies.models import Offer, OfferCategory
-from portal.workflow_actions import SnippetWorkflowAction
+from portal.workflow_actions import ReviewedSnippetViewSet
 
 
 def _states():
@@ -48,12 +48,11 @@ class OfferFilterSet(WagtailFilterSet):
         return queryset.filter(_states()[value][1]).distinct()
 
 
-class OfferViewSet(SnippetViewSet):
+class OfferViewSet(ReviewedSnippetViewSet):
     model = Offer
     icon = "pick"
     menu_label = _("Offro e cerco")
     add_to_admin_menu = False
-    workflow_action_view_class = SnippetWorkflowAction
     list_display = [
         "title",
         "kind",

@@ -2,6 +2,7 @@
 and the dashboard it comes back to says so (portal/workflow_actions.py), for pages and for the
 reviewed snippets (innovators, offers, programme phases)."""
 
+from django.apps import apps
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -10,6 +11,8 @@ from wagtail.admin.utils import get_latest_str
 import pytest
 
 from innovators.factories import OfferFactory
+from portal.workflow_actions import ReviewedSnippetViewSet
+from stories.editorial import REVIEWED_SNIPPETS
 
 DASHBOARD = reverse("wagtailadmin_home")
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}  # as the dashboard's modal posts
@@ -87,3 +90,11 @@ def test_an_action_already_done_confirms_nothing(client, reviewed, redazione, mo
     client.post(url, {"next": DASHBOARD})
     [message] = dashboard_messages(client)
     assert "approvato" not in message
+
+
+def test_every_reviewed_snippet_confirms_its_dashboard_actions():
+    """A snippet put under the editorial review gets the confirmed actions from its viewset's
+    base, so a new reviewed snippet cannot be left without them."""
+    for app_label, model in REVIEWED_SNIPPETS:
+        viewset = apps.get_model(app_label, model).snippet_viewset
+        assert isinstance(viewset, ReviewedSnippetViewSet), (app_label, model)
